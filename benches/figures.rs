@@ -1,0 +1,81 @@
+//! Throughput of `figures` (document model + grammar) on news prose.
+//!
+//! The input is the bundled example drafts repeated to about 4 MB, or, when
+//! `FIGCHECK_BENCH_DIR` names a folder (for example the corpus that
+//! `../shared/bench/make_corpus.sh` builds), the first 4 MB of the files in it.
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use figcheck::{Document, SourceFormat, figures};
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+
+const TARGET_BYTES: usize = 4 << 20;
+
+fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            files_under(&path, out);
+        } else if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("md" | "txt")
+        ) {
+            out.push(path);
+        }
+    }
+}
+
+fn bench_input() -> Vec<(String, SourceFormat)> {
+    let dir = std::env::var_os("FIGCHECK_BENCH_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("examples"));
+    let mut paths = Vec::new();
+    files_under(&dir, &mut paths);
+    let sources: Vec<(String, SourceFormat)> = paths
+        .iter()
+        .filter_map(|p| Some((std::fs::read_to_string(p).ok()?, SourceFormat::from_path(p))))
+        .collect();
+    assert!(
+        !sources.is_empty(),
+        "no .md or .txt files under {}",
+        dir.display()
+    );
+    let mut docs = Vec::new();
+    let mut total = 0;
+    while total < TARGET_BYTES {
+        for (text, format) in &sources {
+            total += text.len();
+            docs.push((text.clone(), *format));
+            if total >= TARGET_BYTES {
+                break;
+            }
+        }
+    }
+    docs
+}
+
+fn figures_throughput(c: &mut Criterion) {
+    let docs = bench_input();
+    let bytes: usize = docs.iter().map(|(t, _)| t.len()).sum();
+    let mut group = c.benchmark_group("figures");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(10);
+    group.bench_function("parse_and_scan", |b| {
+        b.iter(|| {
+            let mut count = 0;
+            for (text, format) in &docs {
+                let doc = Document::new("bench", text.clone(), *format);
+                count += figures(&doc).len();
+            }
+            black_box(count)
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, figures_throughput);
+criterion_main!(benches);

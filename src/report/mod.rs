@@ -1,0 +1,3 @@
+//! Report formats: pure functions from figures (and later findings) to text.
+
+pub mod figures;

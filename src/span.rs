@@ -1,0 +1,152 @@
+//! Byte spans into the original file, and their conversion to lines and columns.
+//!
+//! Everything inside figcheck works on byte offsets; line and column numbers are made
+//! only at the output edge, by [`LineIndex`].
+
+use serde::Serialize;
+
+/// A half-open byte range `[start, end)` into the original file's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+pub struct Span {
+    /// First byte of the range.
+    pub start: usize,
+    /// One past the last byte of the range.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end` (debug-asserts `start <= end`).
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end, "span {start}..{end} is reversed");
+        Span { start, end }
+    }
+
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// True when the span covers no bytes.
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// True when the two spans share at least one byte.
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// True when `other` lies within this span.
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(&self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    /// The text this span covers.
+    pub fn slice<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+/// A 1-based line and column pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct LineCol {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+}
+
+/// The unit a column is counted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnUnit {
+    /// Unicode scalar values (Rust `char`s): what figcheck prints to people and in JSON.
+    Char,
+    /// UTF-16 code units: what SARIF and LSP expect by default.
+    Utf16,
+    /// UTF-8 bytes.
+    Byte,
+}
+
+/// Line starts of a text, for converting byte offsets to line/column at the output edge.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Index the line starts of `text` (`\n` ends a line; a `\r` before it belongs to the line).
+    pub fn new(text: &str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        LineIndex { line_starts }
+    }
+
+    /// The 1-based line and column of byte `offset`, counting columns in `unit`.
+    ///
+    /// An offset inside a multi-byte character is rounded down to the character's start.
+    pub fn line_col(&self, text: &str, offset: usize, unit: ColumnUnit) -> LineCol {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let prefix = &text[self.line_starts[line]..offset];
+        let column = match unit {
+            ColumnUnit::Char => prefix.chars().count(),
+            ColumnUnit::Utf16 => prefix.chars().map(char::len_utf16).sum(),
+            ColumnUnit::Byte => prefix.len(),
+        };
+        LineCol {
+            line: line + 1,
+            column: column + 1,
+        }
+    }
+}
+
+/// The largest char boundary at or below `offset`.
+pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_in_each_unit() {
+        let text = "a\n“é” 😀x\n";
+        let index = LineIndex::new(text);
+        let x = text.find('x').unwrap();
+        assert_eq!(
+            index.line_col(text, 0, ColumnUnit::Char),
+            LineCol { line: 1, column: 1 }
+        );
+        assert_eq!(index.line_col(text, x, ColumnUnit::Char).column, 6);
+        assert_eq!(index.line_col(text, x, ColumnUnit::Utf16).column, 7);
+        assert_eq!(index.line_col(text, x, ColumnUnit::Byte).column, 14);
+        assert_eq!(index.line_col(text, x, ColumnUnit::Byte).line, 2);
+    }
+
+    #[test]
+    fn offset_at_end_of_text_is_valid() {
+        let text = "ab\n";
+        let index = LineIndex::new(text);
+        assert_eq!(
+            index.line_col(text, 3, ColumnUnit::Char),
+            LineCol { line: 2, column: 1 }
+        );
+    }
+
+    #[test]
+    fn overlap_and_cover() {
+        let a = Span::new(0, 5);
+        assert!(a.overlaps(Span::new(4, 9)));
+        assert!(!a.overlaps(Span::new(5, 9)));
+        assert_eq!(a.cover(Span::new(7, 9)), Span::new(0, 9));
+    }
+}
