@@ -110,16 +110,15 @@ fn run_figures(args: &FiguresArgs) -> ExitCode {
     let failed = for_each_document(&args.paths, args.stdin_filename.as_deref(), |doc| {
         let figures = figcheck::figures(&doc);
         let index = LineIndex::new(&doc.text);
-        let records: Vec<FigureRecord<'_>> = figures
-            .iter()
-            .map(|f| FigureRecord::new(&doc, &index, f))
-            .collect();
-        if format == FiguresFormat::Table {
-            table_rows.extend(records.iter().map(FigureRecord::to_owned_row));
-        } else if write_figures(&mut out, format, &records, first).is_err() {
-            write_failed = true;
+        for figure in &figures {
+            let record = FigureRecord::new(&doc, &index, figure);
+            if format == FiguresFormat::Table {
+                table_rows.push(record.to_owned_row());
+            } else if write_figures(&mut out, format, std::slice::from_ref(&record), first).is_err() {
+                write_failed = true;
+            }
+            first = false;
         }
-        first = false;
     });
     if format == FiguresFormat::Table && write_table(&mut out, &table_rows).is_err() {
         write_failed = true;

@@ -73,9 +73,13 @@ pub enum ColumnUnit {
 }
 
 /// Line starts of a text, for converting byte offsets to line/column at the output edge.
+///
+/// It remembers its last answer, so converting the offsets of one line in increasing
+/// order costs time linear in the line, even for a single 50 MB line.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
+    last: std::cell::Cell<Option<(usize, usize, usize, ColumnUnit)>>,
 }
 
 impl LineIndex {
@@ -83,7 +87,10 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { line_starts }
+        LineIndex {
+            line_starts,
+            last: std::cell::Cell::new(None),
+        }
     }
 
     /// The 1-based line and column of byte `offset`, counting columns in `unit`.
@@ -92,12 +99,22 @@ impl LineIndex {
     pub fn line_col(&self, text: &str, offset: usize, unit: ColumnUnit) -> LineCol {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let prefix = &text[self.line_starts[line]..offset];
-        let column = match unit {
-            ColumnUnit::Char => prefix.chars().count(),
-            ColumnUnit::Utf16 => prefix.chars().map(char::len_utf16).sum(),
-            ColumnUnit::Byte => prefix.len(),
+        let (from, base) = match self.last.get() {
+            Some((last_offset, last_line, last_column, last_unit))
+                if last_line == line && last_unit == unit && last_offset <= offset =>
+            {
+                (last_offset, last_column)
+            }
+            _ => (self.line_starts[line], 0),
         };
+        let prefix = &text[from..offset];
+        let column = base
+            + match unit {
+                ColumnUnit::Char => prefix.chars().count(),
+                ColumnUnit::Utf16 => prefix.chars().map(char::len_utf16).sum(),
+                ColumnUnit::Byte => prefix.len(),
+            };
+        self.last.set(Some((offset, line, column, unit)));
         LineCol {
             line: line + 1,
             column: column + 1,
@@ -130,6 +147,19 @@ mod tests {
         assert_eq!(index.line_col(text, x, ColumnUnit::Utf16).column, 7);
         assert_eq!(index.line_col(text, x, ColumnUnit::Byte).column, 14);
         assert_eq!(index.line_col(text, x, ColumnUnit::Byte).line, 2);
+    }
+
+    #[test]
+    fn cached_answers_agree_with_fresh_ones_in_any_order() {
+        let text = "é1 é2 é3\nx😀y z";
+        let index = LineIndex::new(text);
+        let offsets: Vec<usize> = (0..=text.len()).filter(|&o| text.is_char_boundary(o)).collect();
+        for unit in [ColumnUnit::Char, ColumnUnit::Utf16, ColumnUnit::Byte] {
+            for &o in offsets.iter().chain(offsets.iter().rev()) {
+                let fresh = LineIndex::new(text).line_col(text, o, unit);
+                assert_eq!(index.line_col(text, o, unit), fresh, "offset {o} {unit:?}");
+            }
+        }
     }
 
     #[test]

@@ -1,6 +1,11 @@
 //! The document model: the original text, which bytes of it are prose, and its blocks and
 //! sentences. Every span is a byte range of the ORIGINAL file.
 
+mod markdown;
+mod mask;
+mod plain;
+mod sentences;
+
 use crate::span::Span;
 use std::path::{Path, PathBuf};
 
@@ -65,14 +70,48 @@ pub struct Document {
 }
 
 impl Document {
-    /// Parse `text` as `format`.
+    /// Parse `text` as `format`: mask everything that is not prose, then find the blocks
+    /// and the sentences in them.
+    ///
+    /// - Markdown prose is the source of `Text` events outside code, front matter, image
+    ///   alt text and autolinks (see `markdown.rs`); plain text is prose throughout.
+    /// - In both, a leading byte-order mark, bare URLs and e-mail addresses are masked.
+    /// - Block spans are trimmed to their first and last prose byte, after URL masking; a
+    ///   block with no prose left is dropped.
+    /// - Sentences are split within each block (see `sentences.rs`).
+    ///
+    /// Runs in time linear in the text's length.
     pub fn new(path: impl Into<PathBuf>, text: String, format: SourceFormat) -> Self {
-        let prose = text.clone();
-        let blocks = vec![Block {
-            span: Span::new(0, text.len()),
-            kind: BlockKind::Paragraph,
-        }];
-        let sentences = vec![Span::new(0, text.len())];
+        let (mut prose, regions) = match format {
+            SourceFormat::Markdown => {
+                let mut prose = mask::blank_copy(text.as_bytes());
+                let regions = markdown::mask(&text, &mut prose);
+                (prose, regions)
+            }
+            SourceFormat::PlainText => (text.as_bytes().to_vec(), plain::regions(&text)),
+        };
+        // Decision: a byte-order mark is kept in `text` (offsets stay file offsets) but is
+        // never prose.
+        mask::blank(&mut prose[..mask::bom_len(&text)]);
+        mask::mask_links(&mut prose);
+        let prose = String::from_utf8(prose).expect("masking replaces whole characters");
+
+        let mut blocks = Vec::with_capacity(regions.len());
+        for region in regions {
+            let Some(span) = trim(prose.as_bytes(), region.start, region.end) else {
+                continue;
+            };
+            let kind = match format {
+                SourceFormat::PlainText if plain::is_title(span.slice(&prose)) => {
+                    BlockKind::Heading
+                }
+                _ => region.kind,
+            };
+            blocks.push(Block { span, kind });
+        }
+
+        let sentences = sentences::split_all(&prose, blocks.iter().map(|b| b.span));
+
         Document {
             path: path.into(),
             text,
@@ -89,3 +128,23 @@ impl Document {
         (i < self.blocks.len() && self.blocks[i].span.start <= offset).then_some(i)
     }
 }
+
+/// A block before trimming: the extent of the prose a parser found for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Region {
+    start: usize,
+    end: usize,
+    kind: BlockKind,
+}
+
+/// `start..end` of `prose` trimmed of whitespace (masked bytes included); `None` if
+/// nothing is left.
+fn trim(prose: &[u8], start: usize, end: usize) -> Option<Span> {
+    let slice = &prose[start..end];
+    let first = slice.iter().position(|&b| !mask::is_space(b))?;
+    let last = slice.iter().rposition(|&b| !mask::is_space(b))?;
+    Some(Span::new(start + first, start + last + 1))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1285,8 +1285,9 @@ impl<'a> Scanner<'a> {
             }
         }
         // List markers at a line start: "1. ", "2) ".
-        let line_start = self.prose[..pos].rfind('\n').map_or(0, |i| i + 1);
-        if self.prose[line_start..pos].trim().is_empty() {
+        // Look back over spaces only, so a huge line costs nothing extra.
+        let indent = self.prose[self.start..pos].trim_end_matches([' ', '\t']);
+        if indent.is_empty() || indent.ends_with('\n') {
             let digits_len = s.bytes().take_while(u8::is_ascii_digit).count();
             let r = &s[digits_len..];
             if (r.starts_with(". ") || r.starts_with(") ")) && digits_len <= 3 {
