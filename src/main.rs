@@ -114,7 +114,8 @@ fn run_figures(args: &FiguresArgs) -> ExitCode {
             let record = FigureRecord::new(&doc, &index, figure);
             if format == FiguresFormat::Table {
                 table_rows.push(record.to_owned_row());
-            } else if write_figures(&mut out, format, std::slice::from_ref(&record), first).is_err() {
+            } else if write_figures(&mut out, format, std::slice::from_ref(&record), first).is_err()
+            {
                 write_failed = true;
             }
             first = false;

@@ -153,7 +153,9 @@ mod tests {
     fn cached_answers_agree_with_fresh_ones_in_any_order() {
         let text = "é1 é2 é3\nx😀y z";
         let index = LineIndex::new(text);
-        let offsets: Vec<usize> = (0..=text.len()).filter(|&o| text.is_char_boundary(o)).collect();
+        let offsets: Vec<usize> = (0..=text.len())
+            .filter(|&o| text.is_char_boundary(o))
+            .collect();
         for unit in [ColumnUnit::Char, ColumnUnit::Utf16, ColumnUnit::Byte] {
             for &o in offsets.iter().chain(offsets.iter().rev()) {
                 let fresh = LineIndex::new(text).line_col(text, o, unit);

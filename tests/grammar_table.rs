@@ -1949,10 +1949,10 @@ enum Want {
 }
 
 fn parse_value(s: &str) -> Want {
-    if let Some((a, b)) = s.split_once('/') {
-        if let (Ok(a), Ok(b)) = (a.parse::<f64>(), b.parse::<f64>()) {
-            return Want::Num(a / b);
-        }
+    if let Some((a, b)) = s.split_once('/')
+        && let (Ok(a), Ok(b)) = (a.parse::<f64>(), b.parse::<f64>())
+    {
+        return Want::Num(a / b);
     }
     match s.parse::<f64>() {
         Ok(v) => Want::Num(v),
@@ -2042,20 +2042,20 @@ fn mismatches(f: &Figure, e: &Expect) -> Vec<String> {
             got => out.push(format!("of {:?} != expected {o}", got.map(|n| n.value))),
         }
     }
-    if let Some(u) = e.unit {
-        if f.unit.as_deref() != u {
-            out.push(format!("unit {:?} != expected {:?}", f.unit, u));
-        }
+    if let Some(u) = e.unit
+        && f.unit.as_deref() != u
+    {
+        out.push(format!("unit {:?} != expected {:?}", f.unit, u));
     }
-    if let Some(c) = e.currency {
-        if f.currency != Some(c) {
-            out.push(format!("currency {:?} != expected {c:?}", f.currency));
-        }
+    if let Some(c) = e.currency
+        && f.currency != Some(c)
+    {
+        out.push(format!("currency {:?} != expected {c:?}", f.currency));
     }
-    if let Some(a) = e.approx {
-        if f.approx != a {
-            out.push(format!("approx {:?} != expected {a:?}", f.approx));
-        }
+    if let Some(a) = e.approx
+        && f.approx != a
+    {
+        out.push(format!("approx {:?} != expected {a:?}", f.approx));
     }
     if let Some(s) = e.step {
         match f.value {

@@ -59,10 +59,12 @@ fn infer_dateline_year(doc: &Document, figures: &mut [Figure]) {
     });
     let Some(year) = dateline_year else { return };
     for f in figures.iter_mut() {
-        if let Value::Date(d) = &mut f.value {
-            if d.year.is_none() && d.month.is_some() && d.day.is_some() {
-                d.year = Some(year);
-            }
+        if let Value::Date(d) = &mut f.value
+            && d.year.is_none()
+            && d.month.is_some()
+            && d.day.is_some()
+        {
+            d.year = Some(year);
         }
     }
 }
@@ -145,11 +147,11 @@ impl<'a> Scanner<'a> {
             match self.parse_at(i) {
                 Some(Outcome::Found(mut figure)) => {
                     let next_pos = figure.span.end.max(i + 1);
-                    if figure.approx == Approx::Exact {
-                        if let Some((approx, span)) = self.approx_before(figure.span.start) {
-                            figure.approx = approx;
-                            figure.approx_span = Some(span);
-                        }
+                    if figure.approx == Approx::Exact
+                        && let Some((approx, span)) = self.approx_before(figure.span.start)
+                    {
+                        figure.approx = approx;
+                        figure.approx_span = Some(span);
                     }
                     out.push(figure);
                     i = next_pos;
@@ -342,10 +344,10 @@ impl<'a> Scanner<'a> {
             let unit = if kind == Kind::Percent { "%" } else { "pp" };
             return self.with_post_approx(done(kind, Some(unit), self.offset(end)));
         }
-        if parsed.digits {
-            if let Ok((r, _)) = number::ordinal_suffix(rest) {
-                return done(Kind::Ordinal, None, self.offset(r));
-            }
+        if parsed.digits
+            && let Ok((r, _)) = number::ordinal_suffix(rest)
+        {
+            return done(Kind::Ordinal, None, self.offset(r));
         }
         // Separator before a following word: a space, or a hyphen in compounds (13-year).
         let (sep_rest, hyphen) = match rest.strip_prefix('-') {
@@ -354,14 +356,13 @@ impl<'a> Scanner<'a> {
         };
         let glued = sep_rest.len() == rest.len();
         if let Ok((r, w)) = unit_word(sep_rest) {
-            if let Some(code) = lexicon::currency_word(w).or_else(|| lexicon::iso_currency(w)) {
-                if !hyphen
-                    && !(w.eq_ignore_ascii_case("pounds") && r.trim_start().starts_with("of"))
-                {
-                    let mut t = done(Kind::Money, None, self.offset(r));
-                    t.currency = Some(code);
-                    return t;
-                }
+            if let Some(code) = lexicon::currency_word(w).or_else(|| lexicon::iso_currency(w))
+                && !hyphen
+                && !(w.eq_ignore_ascii_case("pounds") && r.trim_start().starts_with("of"))
+            {
+                let mut t = done(Kind::Money, None, self.offset(r));
+                t.currency = Some(code);
+                return t;
             }
             if let Some(unit) = lexicon::duration_unit(w) {
                 if glued && parsed.digits && w.len() <= 3 {
@@ -383,12 +384,11 @@ impl<'a> Scanner<'a> {
             if let Some(unit) = lexicon::measure_unit(w) {
                 return done(Kind::Quantity, Some(unit), self.offset(r));
             }
-            if w.eq_ignore_ascii_case("times") {
-                if let Ok((_, next)) = space1(r).and_then(|(x, _)| word(x)) {
-                    if lexicon::is_comparative_after_times(next) {
-                        return done(Kind::Ratio, Some("x"), self.offset(r));
-                    }
-                }
+            if w.eq_ignore_ascii_case("times")
+                && let Ok((_, next)) = space1(r).and_then(|(x, _)| word(x))
+                && lexicon::is_comparative_after_times(next)
+            {
+                return done(Kind::Ratio, Some("x"), self.offset(r));
             }
             if hyphen && w.eq_ignore_ascii_case("fold") {
                 return done(Kind::Ratio, Some("x"), self.offset(r));
@@ -412,19 +412,17 @@ impl<'a> Scanner<'a> {
         let mut t = done(Kind::Count, None, after);
         if hyphen && parsed.digits {
             // "the 329-seat chamber": the compound names what is counted.
-            if let Ok((r, w)) = unit_word(sep_rest) {
-                if !lexicon::is_not_unit_noun(w) && w.starts_with(|c: char| c.is_ascii_lowercase())
-                {
-                    t.unit = Some(w.to_owned());
-                    t.end = self.offset(r);
-                }
+            if let Ok((r, w)) = unit_word(sep_rest)
+                && !lexicon::is_not_unit_noun(w)
+                && w.starts_with(|c: char| c.is_ascii_lowercase())
+            {
+                t.unit = Some(w.to_owned());
+                t.end = self.offset(r);
             }
         }
-        if !hyphen {
-            if let Some((noun, end)) = self.unit_noun(after) {
-                t.unit = Some(noun);
-                t.end = end;
-            }
+        if !hyphen && let Some((noun, end)) = self.unit_noun(after) {
+            t.unit = Some(noun);
+            t.end = end;
         }
         self.with_post_approx(t)
     }
@@ -474,16 +472,14 @@ impl<'a> Scanner<'a> {
         }
         // A modifier and its plural noun: "registered voters", "largest blocs".
         let mut unit = w.to_owned();
-        if !is_plural_noun(w) {
-            if let Ok((r3, (_, w2))) = (tag_space, unit_word).parse_ok(r2) {
-                if is_plural_noun(w2)
-                    && !lexicon::is_not_unit_noun(w2)
-                    && w2.starts_with(|c: char| c.is_ascii_lowercase())
-                {
-                    unit = format!("{w} {w2}");
-                    r2 = r3;
-                }
-            }
+        if !is_plural_noun(w)
+            && let Ok((r3, (_, w2))) = (tag_space, unit_word).parse_ok(r2)
+            && is_plural_noun(w2)
+            && !lexicon::is_not_unit_noun(w2)
+            && w2.starts_with(|c: char| c.is_ascii_lowercase())
+        {
+            unit = format!("{w} {w2}");
+            r2 = r3;
         }
         Some((unit, self.offset(r2)))
     }
@@ -548,11 +544,12 @@ impl<'a> Scanner<'a> {
         let mut r = self.rest(after);
         let mut unit = None;
         // An optional noun between: "two passengers in every five".
-        if let Ok((r2, (_, w))) = (space1, word).parse_ok(r) {
-            if !w.eq_ignore_ascii_case("in") && !lexicon::is_not_unit_noun(w) {
-                unit = Some(w.to_owned());
-                r = r2;
-            }
+        if let Ok((r2, (_, w))) = (space1, word).parse_ok(r)
+            && !w.eq_ignore_ascii_case("in")
+            && !lexicon::is_not_unit_noun(w)
+        {
+            unit = Some(w.to_owned());
+            r = r2;
         }
         let (r, _) = (space1, number::keyword("in"), space1).parse_ok(r).ok()?;
         let r = match (number::keyword("every"), space1).parse_ok(r) {
@@ -571,10 +568,10 @@ impl<'a> Scanner<'a> {
         }
         let mut figure = self.figure(pos, self.offset(r), Kind::Ratio, parsed.number, unit);
         figure.of = Some(whole.number);
-        if figure.unit.is_none() {
-            if let Some((noun, _)) = self.unit_noun(figure.span.end) {
-                figure.unit = Some(noun);
-            }
+        if figure.unit.is_none()
+            && let Some((noun, _)) = self.unit_noun(figure.span.end)
+        {
+            figure.unit = Some(noun);
         }
         Some(Outcome::Found(figure))
     }
@@ -611,12 +608,11 @@ impl<'a> Scanner<'a> {
         let mut low_number = low.number;
         let mut high_number = high.number;
         // "10 to 15 million": the scale of the high end applies to both.
-        if low.scale.is_none() {
-            if let Some(factor) = high.scale {
-                if low.number.value < high.number.value / factor * 1.0001 {
-                    low_number = low_number.scaled(factor);
-                }
-            }
+        if low.scale.is_none()
+            && let Some(factor) = high.scale
+            && low.number.value < high.number.value / factor * 1.0001
+        {
+            low_number = low_number.scaled(factor);
         }
         if dash && low.digits && high_number.value <= low_number.value {
             // A tally or score ("27-22", "3-3"), not a range.
@@ -707,27 +703,26 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        if let Some(r) = rest.strip_prefix("s").or_else(|| rest.strip_prefix("'s")) {
-            if at_boundary(r) {
-                return Some(Outcome::Found(self.figure(
-                    pos,
-                    self.offset(r),
-                    Kind::Year,
-                    year_number,
-                    None,
-                )));
-            }
+        if let Some(r) = rest.strip_prefix("s").or_else(|| rest.strip_prefix("'s"))
+            && at_boundary(r)
+        {
+            return Some(Outcome::Found(self.figure(
+                pos,
+                self.offset(r),
+                Kind::Year,
+                year_number,
+                None,
+            )));
         }
         if percent_suffix(rest).is_some() {
             return None;
         }
-        if let Ok((_, (_, w))) = (space1, word).parse_ok(rest) {
-            if lexicon::currency_word(w).is_some()
+        if let Ok((_, (_, w))) = (space1, word).parse_ok(rest)
+            && (lexicon::currency_word(w).is_some()
                 || lexicon::big_scale(w).is_some()
-                || lexicon::measure_unit(w).is_some()
-            {
-                return None;
-            }
+                || lexicon::measure_unit(w).is_some())
+        {
+            return None;
         }
         Some(Outcome::Found(self.figure(
             pos,
@@ -767,22 +762,21 @@ impl<'a> Scanner<'a> {
                 .parse_ok(rest)
                 .ok()
                 .map(|(x, _)| x)
-        }) {
-            if !self.preceded_by_word(pos, &["from", "From"]) {
-                let r3 = currency_prefix(r2).map(|(x, _)| x).unwrap_or(r2);
-                if let Ok((r4, hi)) = number::digits_scaled(r3) {
-                    let mut low = parsed.number;
-                    if parsed.scale.is_none() {
-                        if let Some(f) = hi.scale {
-                            low = low.scaled(f);
-                        }
-                    }
-                    if hi.number.value > low.value && at_boundary(r4) {
-                        parsed.number = low;
-                        high = Some(hi.number);
-                        rest = r4;
-                        end = self.offset(r4);
-                    }
+        }) && !self.preceded_by_word(pos, &["from", "From"])
+        {
+            let r3 = currency_prefix(r2).map(|(x, _)| x).unwrap_or(r2);
+            if let Ok((r4, hi)) = number::digits_scaled(r3) {
+                let mut low = parsed.number;
+                if parsed.scale.is_none()
+                    && let Some(f) = hi.scale
+                {
+                    low = low.scaled(f);
+                }
+                if hi.number.value > low.value && at_boundary(r4) {
+                    parsed.number = low;
+                    high = Some(hi.number);
+                    rest = r4;
+                    end = self.offset(r4);
                 }
             }
         }
@@ -863,10 +857,10 @@ impl<'a> Scanner<'a> {
                 && t.unit.is_none()
         };
         let mut low_number = low.number;
-        if low.scale.is_none() {
-            if let Some(f) = high.scale {
-                low_number = low_number.scaled(f);
-            }
+        if low.scale.is_none()
+            && let Some(f) = high.scale
+        {
+            low_number = low_number.scaled(f);
         }
         let unit = if is_year(&low, &low_tail) && is_year(&high, &high_tail) {
             Some("year".to_owned())
@@ -917,13 +911,12 @@ impl<'a> Scanner<'a> {
         let scale = lexicon::big_scale(w)?;
         let mut end = self.offset(r);
         let mut currency = None;
-        if let Some(x) = r.strip_prefix(['-', ' ']) {
-            if let Ok((r2, cw)) = word(x) {
-                if let Some(code) = lexicon::currency_word(cw) {
-                    currency = Some(code);
-                    end = self.offset(r2);
-                }
-            }
+        if let Some(x) = r.strip_prefix(['-', ' '])
+            && let Ok((r2, cw)) = word(x)
+            && let Some(code) = lexicon::currency_word(cw)
+        {
+            currency = Some(code);
+            end = self.offset(r2);
         }
         let kind = if currency.is_some() || self.prose[..pos].ends_with(['$', '£', '€']) {
             Kind::Money
@@ -942,11 +935,11 @@ impl<'a> Scanner<'a> {
         );
         f.currency = currency;
         f.approx = Approx::Vague;
-        if kind == Kind::Count {
-            if let Some((noun, e)) = self.unit_noun(end) {
-                f.unit = Some(noun);
-                f.span.end = e;
-            }
+        if kind == Kind::Count
+            && let Some((noun, e)) = self.unit_noun(end)
+        {
+            f.unit = Some(noun);
+            f.span.end = e;
         }
         Some(Outcome::Found(f))
     }
@@ -1032,31 +1025,30 @@ impl<'a> Scanner<'a> {
             return Some(Outcome::Skip(self.offset(after)));
         }
         // "half a million"
-        if let Ok((r, (_, _, _, w))) = (space1, alt_a_an, space1, word).parse_ok(after) {
-            if let Some(scale) = lexicon::big_scale(w) {
-                let mut f = self.figure(
-                    pos,
-                    self.offset(r),
-                    Kind::Count,
-                    Number {
-                        value: scale / 2.0,
-                        step: 0.0,
-                    },
-                    None,
-                );
-                if let Some((noun, e)) = self.unit_noun(f.span.end) {
-                    f.unit = Some(noun);
-                    f.span.end = e;
-                }
-                return Some(Outcome::Found(f));
+        if let Ok((r, (_, _, _, w))) = (space1, alt_a_an, space1, word).parse_ok(after)
+            && let Some(scale) = lexicon::big_scale(w)
+        {
+            let mut f = self.figure(
+                pos,
+                self.offset(r),
+                Kind::Count,
+                Number {
+                    value: scale / 2.0,
+                    step: 0.0,
+                },
+                None,
+            );
+            if let Some((noun, e)) = self.unit_noun(f.span.end) {
+                f.unit = Some(noun);
+                f.span.end = e;
             }
+            return Some(Outcome::Found(f));
         }
-        if let Ok((_, (_, w))) = (space1, word).parse_ok(after) {
-            if lexicon::duration_unit(w).is_some()
-                || matches!(w.to_ascii_lowercase().as_str(), "an" | "time")
-            {
-                return Some(Outcome::Skip(self.offset(after)));
-            }
+        if let Ok((_, (_, w))) = (space1, word).parse_ok(after)
+            && (lexicon::duration_unit(w).is_some()
+                || matches!(w.to_ascii_lowercase().as_str(), "an" | "time"))
+        {
+            return Some(Outcome::Skip(self.offset(after)));
         }
         let mut f = self.figure(
             pos,
@@ -1116,11 +1108,10 @@ impl<'a> Scanner<'a> {
             f.approx = Approx::Vague;
             if let Ok((r2, (_, _, _, noun))) =
                 (space1, number::keyword("of"), space1, unit_word).parse_ok(r)
+                && !lexicon::is_not_unit_noun(noun)
             {
-                if !lexicon::is_not_unit_noun(noun) {
-                    f.unit = Some(noun.to_owned());
-                    f.span.end = self.offset(r2);
-                }
+                f.unit = Some(noun.to_owned());
+                f.span.end = self.offset(r2);
             }
             return Some(Outcome::Found(f));
         }
@@ -1376,13 +1367,13 @@ impl<'a> Scanner<'a> {
             };
             return number::number(r).is_err();
         }
-        if let Ok((_, (_, w))) = (space1, word).parse_ok(after) {
-            if matches!(
+        if let Ok((_, (_, w))) = (space1, word).parse_ok(after)
+            && matches!(
                 w.to_ascii_lowercase().as_str(),
                 "another" | "way" | "thing" | "reason" | "day" | "side" | "hand"
-            ) {
-                return true;
-            }
+            )
+        {
+            return true;
         }
         after.starts_with("'s") || after.starts_with("’s")
     }
@@ -1472,10 +1463,10 @@ fn unit_word(input: &str) -> nom::IResult<&str, &str> {
 /// `%`, `percent`, `per cent`, `-percent`, `pct`, `percentage points`, `pp`.
 fn percent_suffix(rest: &str) -> Option<(Kind, &str)> {
     if let Some(r) = rest.strip_prefix('%') {
-        if let Ok((r2, (_, w))) = (space1, word).parse_ok(r) {
-            if w.eq_ignore_ascii_case("points") || w.eq_ignore_ascii_case("point") {
-                return Some((Kind::PercentagePoints, r2));
-            }
+        if let Ok((r2, (_, w))) = (space1, word).parse_ok(r)
+            && (w.eq_ignore_ascii_case("points") || w.eq_ignore_ascii_case("point"))
+        {
+            return Some((Kind::PercentagePoints, r2));
         }
         return Some((Kind::Percent, r));
     }
@@ -1512,10 +1503,10 @@ fn slash_unit(rest: &str) -> Option<(&'static str, &str)> {
         ("kg/ha", "kg/ha"),
         ("m/s", "m/s"),
     ] {
-        if let Some(after) = r.strip_prefix(text) {
-            if at_boundary(after) {
-                return Some((unit, after));
-            }
+        if let Some(after) = r.strip_prefix(text)
+            && at_boundary(after)
+        {
+            return Some((unit, after));
         }
     }
     None
@@ -1636,10 +1627,10 @@ fn meridiem(s: &str) -> Option<(usize, bool)> {
     let r = s.strip_prefix(' ').unwrap_or(s);
     let skipped = s.len() - r.len();
     for m in ["a.m.", "p.m.", "am", "pm", "AM", "PM", "A.M.", "P.M."] {
-        if let Some(after) = r.strip_prefix(m) {
-            if m.ends_with('.') || at_boundary(after) {
-                return Some((skipped + m.len(), m.starts_with(['p', 'P'])));
-            }
+        if let Some(after) = r.strip_prefix(m)
+            && (m.ends_with('.') || at_boundary(after))
+        {
+            return Some((skipped + m.len(), m.starts_with(['p', 'P'])));
         }
     }
     None

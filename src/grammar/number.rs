@@ -180,22 +180,18 @@ pub fn words(input: &str) -> IResult<&str, Parsed> {
     let mut last_small: Option<f64> = None; // the last units/teens/tens value in `current`
     let mut scale_seen: Option<f64> = None;
     // "a"/"an" stands for one before hundred/thousand/million/dozen.
-    if let Ok((after_a, _)) = alt((keyword("a"), keyword("an"))).parse(rest) {
-        if let Ok((after_space, _)) = space1(after_a) {
-            if let Ok((_, w)) = word(after_space) {
-                if lexicon::big_scale(w).is_some()
-                    || w.eq_ignore_ascii_case("hundred")
-                    || w.eq_ignore_ascii_case("dozen")
-                {
-                    current = 1.0;
-                    rest = after_space;
-                    last_small = Some(1.0);
-                }
-            }
-        }
+    if let Ok((after_a, _)) = alt((keyword("a"), keyword("an"))).parse(rest)
+        && let Ok((after_space, _)) = space1(after_a)
+        && let Ok((_, w)) = word(after_space)
+        && (lexicon::big_scale(w).is_some()
+            || w.eq_ignore_ascii_case("hundred")
+            || w.eq_ignore_ascii_case("dozen"))
+    {
+        current = 1.0;
+        rest = after_space;
+        last_small = Some(1.0);
     }
-    loop {
-        let Ok((after, w)) = word(rest) else { break };
+    while let Ok((after, w)) = word(rest) {
         if !at_boundary(after) && !after.starts_with('-') {
             break;
         }
@@ -233,10 +229,10 @@ pub fn words(input: &str) -> IResult<&str, Parsed> {
             probe = p;
         } else if let Ok((p, _)) = space1(probe) {
             probe = p;
-            if let Ok((p2, _)) = keyword("and").parse(probe) {
-                if let Ok((p3, _)) = space1(p2) {
-                    probe = p3;
-                }
+            if let Ok((p2, _)) = keyword("and").parse(probe)
+                && let Ok((p3, _)) = space1(p2)
+            {
+                probe = p3;
             }
         } else {
             break;
@@ -304,7 +300,7 @@ mod tests {
         assert_eq!(value(digits("-3 degrees")), (-3.0, 1.0, 8));
         assert_eq!(value(digits("10,15")), (10.0, 1.0, 3));
         assert!(digits("1.2.3").is_err());
-        assert_eq!(digits("2,022").unwrap().1.grouped, true);
+        assert!(digits("2,022").unwrap().1.grouped);
     }
 
     #[test]
