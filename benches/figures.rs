@@ -59,15 +59,32 @@ fn bench_input() -> Vec<(String, SourceFormat)> {
 }
 
 fn figures_throughput(c: &mut Criterion) {
-    let docs = bench_input();
-    let bytes: usize = docs.iter().map(|(t, _)| t.len()).sum();
-    let mut group = c.benchmark_group("figures");
+    let sources = bench_input();
+    let bytes: usize = sources.iter().map(|(t, _)| t.len()).sum();
+    let docs: Vec<Document> = sources
+        .iter()
+        .map(|(text, format)| Document::new("bench", text.clone(), *format))
+        .collect();
+    let mut group = c.benchmark_group("throughput");
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(10);
-    group.bench_function("parse_and_scan", |b| {
+    // The grammar alone: `figures` over parsed documents.
+    group.bench_function("figures", |b| {
+        b.iter(|| black_box(docs.iter().map(|d| figures(d).len()).sum::<usize>()))
+    });
+    // The document model alone: Markdown prose, blocks and sentences.
+    group.bench_function("document", |b| {
+        b.iter(|| {
+            for (text, format) in &sources {
+                black_box(Document::new("bench", text.clone(), *format));
+            }
+        })
+    });
+    // Both, as `figcheck figures` runs them (without reading files or writing output).
+    group.bench_function("document_and_figures", |b| {
         b.iter(|| {
             let mut count = 0;
-            for (text, format) in &docs {
+            for (text, format) in &sources {
                 let doc = Document::new("bench", text.clone(), *format);
                 count += figures(&doc).len();
             }

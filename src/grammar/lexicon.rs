@@ -5,9 +5,13 @@
 
 use crate::figure::Approx;
 
-/// Lower-case an ASCII word into `buf`; `None` when it is too long to be in any table.
-fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+/// Lower-case an ASCII word, copying into `buf` only when it has capitals (most words in
+/// prose are already lower-case, so the common path copies and validates nothing).
+fn lower<'a>(word: &'a str, buf: &'a mut [u8; 24]) -> Option<&'a str> {
     let bytes = word.as_bytes();
+    if bytes.iter().all(u8::is_ascii_lowercase) {
+        return Some(word);
+    }
     if bytes.len() > buf.len() || !word.is_ascii() {
         return None;
     }
@@ -38,6 +42,338 @@ pub fn small_number(word: &str) -> Option<f64> {
         "forty" => 40.0, "fifty" => 50.0, "sixty" => 60.0, "seventy" => 70.0,
         "eighty" => 80.0, "ninety" => 90.0,
     })
+}
+
+/// Every trigger word, lower-case (the table [`is_trigger_lower`] matches).
+const TRIGGER_WORDS: &[&[u8]] = &[
+    b"zero",
+    b"one",
+    b"two",
+    b"three",
+    b"four",
+    b"five",
+    b"six",
+    b"seven",
+    b"eight",
+    b"nine",
+    b"ten",
+    b"eleven",
+    b"twelve",
+    b"thirteen",
+    b"fourteen",
+    b"fifteen",
+    b"sixteen",
+    b"seventeen",
+    b"eighteen",
+    b"nineteen",
+    b"twenty",
+    b"thirty",
+    b"forty",
+    b"fifty",
+    b"sixty",
+    b"seventy",
+    b"eighty",
+    b"ninety",
+    b"dozens",
+    b"scores",
+    b"hundreds",
+    b"thousands",
+    b"millions",
+    b"billions",
+    b"trillions",
+    b"tens",
+    b"first",
+    b"second",
+    b"third",
+    b"fourth",
+    b"fifth",
+    b"sixth",
+    b"seventh",
+    b"eighth",
+    b"ninth",
+    b"tenth",
+    b"eleventh",
+    b"twelfth",
+    b"thirteenth",
+    b"fourteenth",
+    b"fifteenth",
+    b"sixteenth",
+    b"seventeenth",
+    b"eighteenth",
+    b"nineteenth",
+    b"twentieth",
+    b"thirtieth",
+    b"fortieth",
+    b"fiftieth",
+    b"sixtieth",
+    b"seventieth",
+    b"eightieth",
+    b"ninetieth",
+    b"hundredth",
+    b"thousandth",
+    b"millionth",
+    b"doubled",
+    b"doubles",
+    b"doubling",
+    b"tripled",
+    b"triples",
+    b"tripling",
+    b"trebled",
+    b"trebles",
+    b"trebling",
+    b"quadrupled",
+    b"quadruples",
+    b"quadrupling",
+    b"halved",
+    b"halving",
+    b"twofold",
+    b"threefold",
+    b"fourfold",
+    b"fivefold",
+    b"tenfold",
+    b"january",
+    b"jan",
+    b"february",
+    b"feb",
+    b"march",
+    b"mar",
+    b"april",
+    b"apr",
+    b"may",
+    b"june",
+    b"jun",
+    b"july",
+    b"jul",
+    b"august",
+    b"aug",
+    b"september",
+    b"sep",
+    b"sept",
+    b"october",
+    b"oct",
+    b"november",
+    b"nov",
+    b"december",
+    b"dec",
+    b"monday",
+    b"mon",
+    b"tuesday",
+    b"tue",
+    b"tues",
+    b"wednesday",
+    b"wed",
+    b"thursday",
+    b"thu",
+    b"thur",
+    b"thurs",
+    b"friday",
+    b"fri",
+    b"saturday",
+    b"sat",
+    b"sunday",
+    b"sun",
+    b"a",
+    b"an",
+    b"half",
+    b"twice",
+    b"between",
+    b"mid",
+];
+
+/// One bit per three-letter prefix (`26 * 26 * 26` bits) of the trigger words of three
+/// letters or more, built at compile time: most words of prose fail this test at once.
+const TRIGGER_PREFIXES: [u64; 275] = {
+    let mut bits = [0u64; 275];
+    let mut i = 0;
+    while i < TRIGGER_WORDS.len() {
+        let w = TRIGGER_WORDS[i];
+        if w.len() >= 3 {
+            let index = prefix_index(w[0], w[1], w[2]);
+            bits[index / 64] |= 1 << (index % 64);
+        }
+        i += 1;
+    }
+    bits
+};
+
+const fn prefix_index(a: u8, b: u8, c: u8) -> usize {
+    ((a - b'a') as usize * 26 + (b - b'a') as usize) * 26 + (c - b'a') as usize
+}
+
+/// True when the lower-case word could be a trigger word, from its length and first three
+/// letters alone (a cheap test the scanner makes before [`is_trigger_lower`]).
+#[inline]
+pub fn may_be_trigger(lower: &[u8]) -> bool {
+    match lower.len() {
+        0 => false,
+        1 | 2 => lower == b"a" || lower == b"an",
+        _ => {
+            let (a, b, c) = (lower[0], lower[1], lower[2]);
+            if !(a.is_ascii_lowercase() && b.is_ascii_lowercase() && c.is_ascii_lowercase()) {
+                return false;
+            }
+            let index = prefix_index(a, b, c);
+            TRIGGER_PREFIXES[index / 64] & (1 << (index % 64)) != 0
+        }
+    }
+}
+
+/// Bit `n` is set when some trigger word starts with the letter `a + n`.
+const TRIGGER_FIRST_LETTERS: u32 = 0b10010011010111001010111011;
+
+/// True when a lower-case trigger word can start with the byte `first` (a cheap test
+/// the scanner makes before looking at the whole word).
+#[inline]
+pub fn may_start_trigger(first: u8) -> bool {
+    first.is_ascii_lowercase() && TRIGGER_FIRST_LETTERS & (1 << (first - b'a')) != 0
+}
+
+/// True for a lower-case word that can start a figure: a number, ordinal, month, weekday,
+/// vague magnitude or multiplier word, or `a`/`an`/`half`/`twice`/`between`/`mid`.
+/// One match per word keeps the scanner's hot path cheap.
+pub fn is_trigger_lower(word: &[u8]) -> bool {
+    // Most words start with a letter no trigger word starts with.
+    let Some(first) = word.first() else {
+        return false;
+    };
+    if first.wrapping_sub(b'a') >= 26 || TRIGGER_FIRST_LETTERS & (1 << (first - b'a')) == 0 {
+        return false;
+    }
+    matches!(
+        word,
+        b"zero"
+            | b"one"
+            | b"two"
+            | b"three"
+            | b"four"
+            | b"five"
+            | b"six"
+            | b"seven"
+            | b"eight"
+            | b"nine"
+            | b"ten"
+            | b"eleven"
+            | b"twelve"
+            | b"thirteen"
+            | b"fourteen"
+            | b"fifteen"
+            | b"sixteen"
+            | b"seventeen"
+            | b"eighteen"
+            | b"nineteen"
+            | b"twenty"
+            | b"thirty"
+            | b"forty"
+            | b"fifty"
+            | b"sixty"
+            | b"seventy"
+            | b"eighty"
+            | b"ninety"
+            | b"dozens"
+            | b"scores"
+            | b"hundreds"
+            | b"thousands"
+            | b"millions"
+            | b"billions"
+            | b"trillions"
+            | b"tens"
+            | b"first"
+            | b"second"
+            | b"third"
+            | b"fourth"
+            | b"fifth"
+            | b"sixth"
+            | b"seventh"
+            | b"eighth"
+            | b"ninth"
+            | b"tenth"
+            | b"eleventh"
+            | b"twelfth"
+            | b"thirteenth"
+            | b"fourteenth"
+            | b"fifteenth"
+            | b"sixteenth"
+            | b"seventeenth"
+            | b"eighteenth"
+            | b"nineteenth"
+            | b"twentieth"
+            | b"thirtieth"
+            | b"fortieth"
+            | b"fiftieth"
+            | b"sixtieth"
+            | b"seventieth"
+            | b"eightieth"
+            | b"ninetieth"
+            | b"hundredth"
+            | b"thousandth"
+            | b"millionth"
+            | b"doubled"
+            | b"doubles"
+            | b"doubling"
+            | b"tripled"
+            | b"triples"
+            | b"tripling"
+            | b"trebled"
+            | b"trebles"
+            | b"trebling"
+            | b"quadrupled"
+            | b"quadruples"
+            | b"quadrupling"
+            | b"halved"
+            | b"halving"
+            | b"twofold"
+            | b"threefold"
+            | b"fourfold"
+            | b"fivefold"
+            | b"tenfold"
+            | b"january"
+            | b"jan"
+            | b"february"
+            | b"feb"
+            | b"march"
+            | b"mar"
+            | b"april"
+            | b"apr"
+            | b"may"
+            | b"june"
+            | b"jun"
+            | b"july"
+            | b"jul"
+            | b"august"
+            | b"aug"
+            | b"september"
+            | b"sep"
+            | b"sept"
+            | b"october"
+            | b"oct"
+            | b"november"
+            | b"nov"
+            | b"december"
+            | b"dec"
+            | b"monday"
+            | b"mon"
+            | b"tuesday"
+            | b"tue"
+            | b"tues"
+            | b"wednesday"
+            | b"wed"
+            | b"thursday"
+            | b"thu"
+            | b"thur"
+            | b"thurs"
+            | b"friday"
+            | b"fri"
+            | b"saturday"
+            | b"sat"
+            | b"sunday"
+            | b"sun"
+            | b"a"
+            | b"an"
+            | b"half"
+            | b"twice"
+            | b"between"
+            | b"mid"
+    )
 }
 
 /// Thousand, million, billion, trillion.
@@ -367,6 +703,40 @@ pub fn is_comparative_after_times(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_trigger_word_is_in_a_table() {
+        let tables: [fn(&str) -> bool; 6] = [
+            |w| small_number(w).is_some(),
+            |w| ordinal_word(w).is_some(),
+            |w| month(w).is_some(),
+            |w| weekday(w).is_some(),
+            |w| vague_magnitude(w).is_some(),
+            |w| multiplier_word(w).is_some(),
+        ];
+        for w in [
+            "seventeen",
+            "twentieth",
+            "sept",
+            "thurs",
+            "dozens",
+            "trebled",
+            "ninety",
+        ] {
+            assert!(is_trigger_lower(w.as_bytes()), "{w}");
+            assert!(tables.iter().any(|t| t(w)), "{w}");
+        }
+        assert!(!is_trigger_lower(b"the"));
+        for w in TRIGGER_WORDS {
+            assert!(
+                may_be_trigger(w) && is_trigger_lower(w),
+                "{}",
+                String::from_utf8_lossy(w)
+            );
+        }
+        assert!(!may_be_trigger(b"the") && !may_be_trigger(b"of") && !may_be_trigger(b"and"));
+        assert!(!is_trigger_lower(b"Seven"), "callers lower-case first");
+    }
 
     #[test]
     fn lookups_ignore_case() {

@@ -117,12 +117,13 @@ impl<'a> Scanner<'a> {
                 if prev.is_ascii_alphanumeric() {
                     false
                 } else {
-                    let word_end = i + bytes[i..self.end]
-                        .iter()
-                        .position(|c| !c.is_ascii_alphabetic())
-                        .unwrap_or(self.end - i);
+                    let mut word_end = i + 1;
+                    while word_end < self.end && bytes[word_end].is_ascii_alphabetic() {
+                        word_end += 1;
+                    }
                     let w = &self.prose[i..word_end];
-                    if is_trigger(w) || bytes.get(word_end) == Some(&b'$') {
+                    let may_trigger = lexicon::may_start_trigger(b) || b.is_ascii_uppercase();
+                    if (may_trigger && is_trigger(w)) || bytes.get(word_end) == Some(&b'$') {
                         true
                     } else {
                         i = word_end;
@@ -1656,22 +1657,20 @@ fn phone_number(s: &str) -> Option<usize> {
 
 /// Words worth trying a parser at.
 fn is_trigger(w: &str) -> bool {
-    if w.len() > 24 {
-        return false;
+    // The longest table word is 11 letters ("seventeenth"); only "multi..." is longer.
+    if w.len() > 11 {
+        return w.len() >= 5 && w[..5].eq_ignore_ascii_case("multi");
     }
-    lexicon::small_number(w).is_some()
-        || lexicon::ordinal_word(w).is_some()
-        || lexicon::month(w).is_some()
-        || lexicon::weekday(w).is_some()
-        || lexicon::vague_magnitude(w).is_some()
-        || lexicon::multiplier_word(w).is_some()
-        || lexicon::iso_currency(w).is_some()
-        || matches!(w.len(), 1 | 2) && (w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
-        || w.eq_ignore_ascii_case("half")
-        || w.eq_ignore_ascii_case("twice")
-        || w.eq_ignore_ascii_case("between")
-        || w.eq_ignore_ascii_case("mid")
-        || (w.len() >= 5 && w[..5].eq_ignore_ascii_case("multi"))
+    let mut buf = [0u8; 11];
+    for (dst, src) in buf.iter_mut().zip(w.bytes()) {
+        *dst = src.to_ascii_lowercase();
+    }
+    let lower = &buf[..w.len()];
+    (lexicon::may_be_trigger(lower) && lexicon::is_trigger_lower(lower))
+        || (w.len() == 3
+            && w.as_bytes()[0].is_ascii_uppercase()
+            && lexicon::iso_currency(w).is_some())
+        || (w.len() >= 5 && lower.starts_with(b"multi"))
 }
 
 /// The byte offset just after the last char of `s` matching `pred` (0 when none does).
