@@ -214,6 +214,8 @@ pub struct Figure {
     pub high: Option<Value>,
     /// The whole that this figure is part of (`73 out of 329` has `of` 329).
     pub of: Option<Number>,
+    /// Where the whole is written, with its noun (`329 seats`), inside `span`.
+    pub of_span: Option<Span>,
     /// What is counted or measured, lower-cased as written (`seats`, `TWh`, `%`, `pp`, `x`).
     pub unit: Option<String>,
     /// ISO 4217 code for money.
@@ -228,5 +230,35 @@ impl Figure {
     /// The figure's numeric value, when it has one.
     pub fn number(&self) -> Option<Number> {
         self.value.number()
+    }
+
+    /// The part of a part-of-whole figure without the whole (`73` of `73 out of 329
+    /// seats`); the whole span for any other figure.
+    pub fn part_span(&self, text: &str) -> Span {
+        let Some(of) = self.of_span else {
+            return self.span;
+        };
+        let head = text[self.span.start..of.start].trim_end();
+        let mut end = head.len();
+        for connector in [
+            " out of the",
+            " out of",
+            " of the",
+            " of all",
+            " of its",
+            " of their",
+            " of",
+            " in every",
+            " in",
+        ] {
+            if head.len() >= connector.len()
+                && head.as_bytes()[head.len() - connector.len()..]
+                    .eq_ignore_ascii_case(connector.as_bytes())
+            {
+                end = head.len() - connector.len();
+                break;
+            }
+        }
+        Span::new(self.span.start, self.span.start + end)
     }
 }

@@ -1,9 +1,12 @@
 //! The `figcheck` command line: parses arguments and wires the library's stages.
 
 use clap::{Parser, Subcommand};
+use figcheck::config::Config;
 use figcheck::document::Document;
+use figcheck::finding::Severity;
 use figcheck::load::{self, LoadError};
 use figcheck::report::figures::{FigureRecord, FiguresFormat, write_figures, write_table};
+use figcheck::report::findings::{CheckFormat, FindingRecord, HumanRenderer, summary};
 use figcheck::span::LineIndex;
 use figcheck::walk;
 use std::io::{self, IsTerminal, Write};
@@ -20,8 +23,55 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Check the drafts: figures that contradict each other or their own arithmetic.
+    Check(CheckArgs),
     /// List every figure in the drafts: the fact-checker's sheet.
     Figures(FiguresArgs),
+    /// List the rules.
+    Rules,
+    /// Show a rule's documentation and examples.
+    Explain {
+        /// The rule id, e.g. `majority-below-half`.
+        rule: String,
+    },
+}
+
+/// When to colour human output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+#[derive(Debug, clap::Args)]
+struct CheckArgs {
+    /// Files or directories to check (directories recursively, honouring .gitignore);
+    /// `-` reads standard input. Defaults to the current folder.
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    format: CheckFormat,
+    /// The lowest severity that makes the run fail (exit code 1) [default: warning, or
+    /// `fail_on` in figcheck.toml].
+    #[arg(long, value_enum)]
+    fail_on: Option<Severity>,
+    /// When to use colours in human output.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: ColorChoice,
+    /// The config file to use instead of the nearest figcheck.toml.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Ignore any figcheck.toml.
+    #[arg(long, conflicts_with = "config")]
+    no_config: bool,
+    /// The name to report for standard input (its extension picks Markdown or plain text).
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -42,6 +92,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Figures(args) => run_figures(&args),
+        Command::Check(args) => run_check(&args),
+        Command::Rules => run_rules(),
+        Command::Explain { rule } => run_explain(&rule),
     }
 }
 
@@ -133,4 +186,220 @@ fn run_figures(args: &FiguresArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The configuration for a run: `--config`, else the nearest figcheck.toml.
+fn load_config(
+    explicit: Option<&Path>,
+    no_config: bool,
+    paths: &[PathBuf],
+) -> Result<Config, ExitCode> {
+    if no_config {
+        return Ok(Config::default());
+    }
+    let path = match explicit {
+        Some(p) => Some(p.to_owned()),
+        None => {
+            let start = paths
+                .iter()
+                .find(|p| p.as_os_str() != "-")
+                .cloned()
+                .unwrap_or_else(|| PathBuf::from("."));
+            Config::discover(&start)
+        }
+    };
+    let Some(path) = path else {
+        return Ok(Config::default());
+    };
+    Config::load(&path).map_err(|e| {
+        let mut rendered = String::new();
+        let handler =
+            miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor());
+        if handler.render_report(&mut rendered, &e).is_err() {
+            rendered = e.to_string();
+        }
+        eprintln!("error: {e}\n{rendered}");
+        ExitCode::from(2)
+    })
+}
+
+/// Include/exclude globs from the config, matched relative to the config's folder.
+struct FileFilter {
+    root: PathBuf,
+    include: Option<globset::GlobSet>,
+    exclude: globset::GlobSet,
+}
+
+impl FileFilter {
+    fn new(config: &Config) -> Result<Self, String> {
+        let build = |globs: &[String]| -> Result<globset::GlobSet, String> {
+            let mut set = globset::GlobSetBuilder::new();
+            for g in globs {
+                set.add(globset::Glob::new(g).map_err(|e| format!("invalid glob `{g}`: {e}"))?);
+            }
+            set.build().map_err(|e| e.to_string())
+        };
+        let root = config
+            .path
+            .as_ref()
+            .and_then(|p| p.parent())
+            .and_then(|p| std::path::absolute(p).ok())
+            .unwrap_or_default();
+        Ok(FileFilter {
+            root,
+            include: if config.include.is_empty() {
+                None
+            } else {
+                Some(build(&config.include)?)
+            },
+            exclude: build(&config.exclude)?,
+        })
+    }
+
+    fn allows(&self, path: &Path) -> bool {
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+        let relative = absolute.strip_prefix(&self.root).unwrap_or(path);
+        !self.exclude.is_match(relative)
+            && self
+                .include
+                .as_ref()
+                .is_none_or(|set| set.is_match(relative))
+    }
+}
+
+fn run_check(args: &CheckArgs) -> ExitCode {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let config = match load_config(args.config.as_deref(), args.no_config, &paths) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let filter = match FileFilter::new(&config) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!(
+                "error: {}: {e}",
+                config
+                    .path
+                    .as_deref()
+                    .unwrap_or(Path::new("figcheck.toml"))
+                    .display()
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let fail_on = args.fail_on.or(config.fail_on).unwrap_or(Severity::Warning);
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let renderer = HumanRenderer::new(color, 100);
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut counts = [0usize; 3];
+    let mut files = 0;
+    let mut files_with_findings = 0;
+    let mut failing = false;
+    let mut json_records = Vec::new();
+    let mut write_ok = true;
+    let failed_input = for_each_document(&paths, args.stdin_filename.as_deref(), |doc| {
+        if !filter.allows(&doc.path) && doc.path.as_os_str() != "-" {
+            return;
+        }
+        files += 1;
+        let findings = figcheck::check(&doc, &config);
+        if !findings.is_empty() {
+            files_with_findings += 1;
+        }
+        let index = LineIndex::new(&doc.text);
+        for finding in &findings {
+            counts[match finding.severity {
+                Severity::Error => 0,
+                Severity::Warning => 1,
+                Severity::Info => 2,
+            }] += 1;
+            failing |= finding.severity >= fail_on;
+            let written = match args.format {
+                CheckFormat::Human => write!(out, "{}", renderer.render(&doc, finding)),
+                CheckFormat::Short => {
+                    writeln!(out, "{}", FindingRecord::new(&doc, &index, finding).short())
+                }
+                CheckFormat::Jsonl => {
+                    serde_json::to_writer(&mut out, &FindingRecord::new(&doc, &index, finding))
+                        .map_err(io::Error::other)
+                        .and_then(|()| writeln!(out))
+                }
+                CheckFormat::Json => {
+                    json_records.push(FindingRecord::new(&doc, &index, finding));
+                    Ok(())
+                }
+            };
+            write_ok &= written.is_ok();
+        }
+    });
+    let written = match args.format {
+        CheckFormat::Json => serde_json::to_writer_pretty(&mut out, &json_records)
+            .map_err(io::Error::other)
+            .and_then(|()| writeln!(out)),
+        CheckFormat::Human => writeln!(out, "{}", summary(counts, files_with_findings, files)),
+        _ => Ok(()),
+    };
+    if !write_ok || written.is_err() || out.flush().is_err() {
+        return ExitCode::from(2);
+    }
+    if failed_input {
+        ExitCode::from(2)
+    } else if failing {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn run_rules() -> ExitCode {
+    let rules = figcheck::rules::all();
+    let width = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
+    for rule in rules {
+        println!(
+            "{:width$}  {:7}  {}",
+            rule.id,
+            rule.severity.as_str(),
+            rule.summary
+        );
+    }
+    ExitCode::SUCCESS
+}
+
+fn run_explain(id: &str) -> ExitCode {
+    let Some(rule) = figcheck::rules::find(id) else {
+        eprintln!("error: unknown rule `{id}`; `figcheck rules` lists them");
+        return ExitCode::from(2);
+    };
+    println!(
+        "# {}\n\n{}\n\nDefault severity: {}\n",
+        rule.id, rule.summary, rule.severity
+    );
+    println!("{}", rule.docs.trim());
+    if !rule.parameters.is_empty() {
+        println!("\n## Parameters\n");
+        for (name, value) in &rule.parameters {
+            println!("- `{name}` (default {value})");
+        }
+    }
+    for (title, kind) in [
+        ("Flagged", figcheck::rules::ExampleKind::Bad),
+        ("Not flagged", figcheck::rules::ExampleKind::Good),
+    ] {
+        println!("\n## {title}\n");
+        for example in rule.examples.iter().filter(|e| e.kind == kind) {
+            println!("    {}", example.text.trim());
+        }
+    }
+    ExitCode::SUCCESS
 }

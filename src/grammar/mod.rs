@@ -508,6 +508,7 @@ impl<'a> Scanner<'a> {
             }
             _ => r,
         };
+        let whole_start = self.offset(r);
         let Ok((r, whole)) = number::number(r) else {
             return;
         };
@@ -533,6 +534,7 @@ impl<'a> Scanner<'a> {
             unit = Some(noun);
         }
         figure.of = Some(whole.number);
+        figure.of_span = Some(Span::new(whole_start, end));
         figure.unit = unit;
         figure.span.end = end;
     }
@@ -557,6 +559,7 @@ impl<'a> Scanner<'a> {
             Ok((r2, _)) => r2,
             Err(_) => r,
         };
+        let whole_start = self.offset(r);
         let (r, whole) = number::number(r).ok()?;
         let value = parsed.number.value;
         let of = whole.number.value;
@@ -569,6 +572,7 @@ impl<'a> Scanner<'a> {
         }
         let mut figure = self.figure(pos, self.offset(r), Kind::Ratio, parsed.number, unit);
         figure.of = Some(whole.number);
+        figure.of_span = Some(Span::new(whole_start, self.offset(r)));
         if figure.unit.is_none()
             && let Some((noun, _)) = self.unit_noun(figure.span.end)
         {
@@ -842,6 +846,8 @@ impl<'a> Scanner<'a> {
         let s = self.rest(pos);
         let (r, _) = (number::keyword("between"), space1).parse_ok(s).ok()?;
         let low_start = self.offset(r);
+        let prefix_currency = currency_prefix(r).map(|(_, code)| code);
+        let r = currency_prefix(r).map(|(x, _)| x).unwrap_or(r);
         let (r, low) = number::number(r).ok()?;
         let low_tail = self.tail(self.offset(r), &low);
         let r = self.rest(low_tail.end);
@@ -871,7 +877,7 @@ impl<'a> Scanner<'a> {
         let _ = low_start;
         let mut figure = self.figure(pos, high_tail.end, Kind::Range, low_number, unit);
         figure.high = Some(Value::Number(high.number));
-        figure.currency = high_tail.currency.or(low_tail.currency);
+        figure.currency = prefix_currency.or(high_tail.currency).or(low_tail.currency);
         Some(Outcome::Found(figure))
     }
 
@@ -1417,6 +1423,7 @@ impl<'a> Scanner<'a> {
             value: Value::Number(number),
             high: None,
             of: None,
+            of_span: None,
             unit,
             currency: None,
             approx: Approx::Exact,

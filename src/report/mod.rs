@@ -1,3 +1,4 @@
 //! Report formats: pure functions from figures (and later findings) to text.
 
 pub mod figures;
+pub mod findings;

@@ -1,0 +1,511 @@
+//! Changes between two values and the figures that describe them: `change-mismatch`,
+//! `multiplier-mismatch`, `points-vs-percent`.
+//!
+//! Within one sentence, a change is read from its markers: the start value after `from`,
+//! `against` or `compared with`; the end value after `to`, `at` or `reached`; and the
+//! change itself after a change word (`rose 20%`, `an increase of 20%`, `up by 2
+//! points`) or as a multiplier (`doubled`, `three times`).
+
+use super::math::show;
+use super::{Context, Emitter};
+use crate::figure::{Approx, Figure, Kind, Number};
+use crate::finding::Label;
+
+const START_MARKERS: &[&str] = &[
+    "from",
+    "against",
+    "compared with",
+    "compared to",
+    "versus",
+    "vs",
+];
+const END_MARKERS: &[&str] = &["to", "at", "reached", "hit"];
+const RISE_WORDS: &[&str] = &[
+    "rose",
+    "rise",
+    "rises",
+    "risen",
+    "rising",
+    "up",
+    "increase",
+    "increased",
+    "increases",
+    "grew",
+    "grow",
+    "grows",
+    "growth",
+    "gain",
+    "gained",
+    "gains",
+    "climbed",
+    "climb",
+    "jumped",
+    "jump",
+    "higher",
+    "surged",
+    "soared",
+    "added",
+    "more",
+];
+const FALL_WORDS: &[&str] = &[
+    "fell",
+    "fall",
+    "falls",
+    "fallen",
+    "falling",
+    "down",
+    "decrease",
+    "decreased",
+    "decline",
+    "declined",
+    "dropped",
+    "drop",
+    "drops",
+    "lost",
+    "cut",
+    "cuts",
+    "reduction",
+    "reduced",
+    "shrank",
+    "slipped",
+    "lower",
+    "plunged",
+    "slumped",
+    "less",
+    "fewer",
+];
+
+/// The direction a change word states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Direction {
+    Rise,
+    Fall,
+}
+
+/// The words of `text` in order, lower-cased.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect()
+}
+
+/// Whether the prose right before a figure (approximation words excluded) ends with one
+/// of the marker phrases.
+fn preceded_by(cx: &Context<'_>, f: &Figure, markers: &[&str]) -> bool {
+    let start = f.approx_span.map_or(f.span.start, |s| s.start);
+    let before = cx.before_in_sentence(start).trim_end().to_ascii_lowercase();
+    markers.iter().any(|m| {
+        before.ends_with(m)
+            && before[..before.len() - m.len()]
+                .chars()
+                .last()
+                .is_none_or(|c| !c.is_ascii_alphabetic())
+    })
+}
+
+/// The change direction stated by the word(s) right before a figure, if any.
+fn direction_before(cx: &Context<'_>, f: &Figure, reach: usize) -> Option<Direction> {
+    let start = f.approx_span.map_or(f.span.start, |s| s.start);
+    let before = words(cx.before_in_sentence(start));
+    for w in before.iter().rev().take(reach) {
+        if RISE_WORDS.contains(&w.as_str()) {
+            return Some(Direction::Rise);
+        }
+        if FALL_WORDS.contains(&w.as_str()) {
+            return Some(Direction::Fall);
+        }
+    }
+    None
+}
+
+/// Figures of a kind two values of one quantity can have.
+fn comparable(a: &Figure, b: &Figure) -> bool {
+    a.kind == b.kind
+        && matches!(
+            a.kind,
+            Kind::Count | Kind::Money | Kind::Percent | Kind::Quantity
+        )
+        && a.currency == b.currency
+        && (a.kind != Kind::Quantity || a.unit == b.unit)
+        && !a.approx.is_approx()
+        && !b.approx.is_approx()
+}
+
+/// A change read from one sentence.
+struct Change<'a> {
+    start: &'a Figure,
+    end: &'a Figure,
+    /// The stated change and the direction its words give, if any.
+    stated: Option<(&'a Figure, Option<Direction>)>,
+    /// The direction word before the start/end pair (`rose from 62% to 55%`).
+    direction: Option<Direction>,
+}
+
+/// Every from/to change in the document.
+fn changes<'a>(cx: &Context<'a>) -> Vec<Change<'a>> {
+    let figures = cx.figures;
+    let mut found = Vec::new();
+    for (i, start) in figures.iter().enumerate() {
+        if !preceded_by(cx, start, START_MARKERS) {
+            continue;
+        }
+        let sentence = cx.sentence_at(start.span.start);
+        let same = |f: &Figure| cx.sentence_at(f.span.start) == sentence;
+        // The end value: after `to`, next to the start ("from A to B" or "to B, from A").
+        let end = figures
+            .iter()
+            .enumerate()
+            .filter(|(j, f)| {
+                *j != i && same(f) && comparable(start, f) && preceded_by(cx, f, END_MARKERS)
+            })
+            .min_by_key(|(j, _)| j.abs_diff(i))
+            .map(|(_, f)| f);
+        let Some(end) = end else { continue };
+        let first = start.span.start.min(end.span.start);
+        let stated = figures
+            .iter()
+            .filter(|f| same(f) && f.span != start.span && f.span != end.span)
+            .filter(|f| match f.kind {
+                Kind::Percent | Kind::PercentagePoints => true,
+                Kind::Ratio => f.unit.as_deref() == Some("x"),
+                Kind::Fraction => direction_before(cx, f, 3).is_some(),
+                _ => comparable(start, f) && direction_before(cx, f, 2).is_some(),
+            })
+            .filter(|f| direction_before(cx, f, 3).is_some() || f.kind == Kind::Ratio)
+            .min_by_key(|f| f.span.start.abs_diff(first))
+            .map(|f| (f, direction_before(cx, f, 3)));
+        let pair_direction = if start.span.start < end.span.start {
+            direction_before(cx, start, 2)
+        } else {
+            direction_before(cx, end, 2)
+        };
+        found.push(Change {
+            start,
+            end,
+            stated,
+            direction: pair_direction,
+        });
+    }
+    found
+}
+
+fn number(f: &Figure) -> Number {
+    f.number().unwrap_or(Number::exact(0.0))
+}
+
+/// The relative change from `a` to `b` in percent, as an interval over their rounding.
+fn relative_change(a: Number, b: Number) -> (f64, f64, f64) {
+    let (alo, ahi) = a.interval();
+    let (blo, bhi) = b.interval();
+    let value = (b.value - a.value) / a.value * 100.0;
+    let candidates = [
+        (blo - ahi) / ahi,
+        (bhi - alo) / alo,
+        (blo - alo) / alo,
+        (bhi - ahi) / ahi,
+    ];
+    let low = candidates.iter().copied().fold(f64::INFINITY, f64::min) * 100.0;
+    let high = candidates.iter().copied().fold(f64::NEG_INFINITY, f64::max) * 100.0;
+    (value, low, high)
+}
+
+/// Whether the stated magnitude `stated` (with its approximation) fits `[low, high]`.
+fn fits(stated: &Figure, low: f64, high: f64) -> bool {
+    let n = number(stated);
+    let (slo, shi) = n.interval();
+    match stated.approx {
+        Approx::Exact => high >= slo && low <= shi,
+        Approx::About | Approx::Vague => high >= slo * 0.9 && low <= shi * 1.1,
+        Approx::Nearly => high >= slo * 0.85 && low <= shi,
+        Approx::AtLeast | Approx::MoreThan => high >= slo,
+        Approx::AtMost | Approx::LessThan => low <= shi,
+    }
+}
+
+/// `rose 20% from 100 to 150`; `turnout rose from 62% to 55%`; `up by 6% to 670, from 655`.
+pub fn change_mismatch(cx: &Context<'_>, out: &mut Emitter) {
+    for change in changes(cx) {
+        let (a, b) = (number(change.start), number(change.end));
+        if a.value == 0.0 {
+            continue;
+        }
+        let actual = if b.value > a.value {
+            Direction::Rise
+        } else {
+            Direction::Fall
+        };
+        let pair = format!(
+            "{} to {}",
+            cx.text(change.start.span),
+            cx.text(change.end.span)
+        );
+        let related = vec![
+            Label::new(change.start.span, "from"),
+            Label::new(change.end.span, "to"),
+        ];
+        let said_direction = change.direction.or(change.stated.and_then(|(_, d)| d));
+        let clearly_apart = a.interval().1 < b.interval().0 || a.interval().0 > b.interval().1;
+        if let Some(dir) = said_direction
+            && clearly_apart
+            && dir != actual
+        {
+            let name = |d: Direction| {
+                if d == Direction::Rise {
+                    "a rise"
+                } else {
+                    "a fall"
+                }
+            };
+            let primary = change.stated.map_or(change.end.span, |(f, _)| f.span);
+            out.emit(
+                format!(
+                    "the words say {}, but {pair} is {}",
+                    name(dir),
+                    name(actual)
+                ),
+                Label::new(primary, format!("{} is stated here", name(dir))),
+                related,
+                Some("check the direction word or the order of the values".into()),
+            );
+            continue;
+        }
+        let Some((stated, _)) = change.stated else {
+            continue;
+        };
+        match stated.kind {
+            Kind::Percent => {
+                let (value, low, high) = relative_change(a, b);
+                if fits(stated, low.abs().min(high.abs()), low.abs().max(high.abs())) {
+                    continue;
+                }
+                // Percent used where points are meant is its own rule.
+                if change.start.kind == Kind::Percent && points_fit(stated, a, b) {
+                    continue;
+                }
+                out.emit(
+                    format!(
+                        "{} does not match {pair}: that is a change of {}%",
+                        cx.text(stated.span),
+                        show(value)
+                    ),
+                    Label::new(stated.span, format!("{pair} is {}%", show(value))),
+                    related,
+                    Some(format!(
+                        "a consistent change would be about {}%",
+                        show(value.abs())
+                    )),
+                );
+            }
+            Kind::PercentagePoints if change.start.kind == Kind::Percent => {
+                if points_fit(stated, a, b) {
+                    continue;
+                }
+                let diff = (b.value - a.value).abs();
+                out.emit(
+                    format!(
+                        "{} does not match {pair}: that is {} points",
+                        cx.text(stated.span),
+                        show(diff)
+                    ),
+                    Label::new(
+                        stated.span,
+                        format!("{pair} is {} percentage points", show(diff)),
+                    ),
+                    related,
+                    Some(format!(
+                        "a consistent change would be {} percentage points",
+                        show(diff)
+                    )),
+                );
+            }
+            Kind::Money | Kind::Count | Kind::Quantity => {
+                let (alo, ahi) = a.interval();
+                let (blo, bhi) = b.interval();
+                let (low, high) = (
+                    (blo - ahi).abs().min((bhi - alo).abs()),
+                    (blo - ahi).abs().max((bhi - alo).abs()),
+                );
+                let diff = (b.value - a.value).abs();
+                let (slo, shi) = number(stated).interval();
+                if stated.approx.is_approx() || (high >= slo && low <= shi) {
+                    continue;
+                }
+                out.emit(
+                    format!(
+                        "{} does not match {pair}: the difference is {}",
+                        cx.text(stated.span),
+                        show(diff)
+                    ),
+                    Label::new(stated.span, format!("{pair} differs by {}", show(diff))),
+                    related,
+                    None,
+                );
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Whether a stated percent equals the difference of two percents in points.
+fn points_fit(stated: &Figure, a: Number, b: Number) -> bool {
+    let (alo, ahi) = a.interval();
+    let (blo, bhi) = b.interval();
+    let low = (blo - ahi).abs().min((bhi - alo).abs());
+    let high = (blo - ahi).abs().max((bhi - alo).abs());
+    fits(stated, low, high)
+}
+
+/// `unemployment rose 2% from 4% to 6%`: percent used where percentage points are meant.
+pub fn points_vs_percent(cx: &Context<'_>, out: &mut Emitter) {
+    for change in changes(cx) {
+        let Some((stated, _)) = change.stated else {
+            continue;
+        };
+        if stated.kind != Kind::Percent || change.start.kind != Kind::Percent {
+            continue;
+        }
+        let (a, b) = (number(change.start), number(change.end));
+        let (value, low, high) = relative_change(a, b);
+        if a.value == 0.0
+            || !points_fit(stated, a, b)
+            || fits(stated, low.abs().min(high.abs()), low.abs().max(high.abs()))
+        {
+            continue;
+        }
+        let diff = (b.value - a.value).abs();
+        let pair = format!(
+            "{} to {}",
+            cx.text(change.start.span),
+            cx.text(change.end.span)
+        );
+        out.emit(
+            format!(
+                "{} is the difference in percentage points, not percent: {pair} is {} points, or {}%",
+                cx.text(stated.span),
+                show(diff),
+                show(value)
+            ),
+            Label::new(stated.span, format!("{} points, or {}%", show(diff), show(value))),
+            vec![Label::new(change.start.span, "from"), Label::new(change.end.span, "to")],
+            Some(format!("write `{} percentage points`", show(diff))),
+        );
+    }
+}
+
+/// `doubled from 40 to 70`; `more than tripled, a rise of 152%`.
+pub fn multiplier_mismatch(cx: &Context<'_>, out: &mut Emitter) {
+    let mut seen = Vec::new();
+    for change in changes(cx) {
+        let Some((stated, _)) = change.stated else {
+            continue;
+        };
+        if stated.kind != Kind::Ratio || stated.of.is_some() {
+            continue;
+        }
+        let (a, b) = (number(change.start), number(change.end));
+        if a.value <= 0.0 {
+            continue;
+        }
+        let factor = b.value / a.value;
+        if !multiplier_fits(stated, factor) {
+            seen.push(stated.span);
+            emit_multiplier(
+                cx,
+                out,
+                stated,
+                factor,
+                format!(
+                    "{} to {}",
+                    cx.text(change.start.span),
+                    cx.text(change.end.span)
+                ),
+                vec![
+                    Label::new(change.start.span, "from"),
+                    Label::new(change.end.span, "to"),
+                ],
+            );
+        }
+    }
+    // A multiplier and a percent rise in one sentence: "more than tripled, a rise of 152%".
+    for (i, m) in cx.figures.iter().enumerate() {
+        if m.kind != Kind::Ratio || m.of.is_some() || seen.contains(&m.span) {
+            continue;
+        }
+        for j in cx.same_sentence(i) {
+            let p = &cx.figures[j];
+            if p.kind != Kind::Percent || p.approx.is_approx() {
+                continue;
+            }
+            let before = words(cx.before_in_sentence(p.span.start));
+            let is_rise = before
+                .iter()
+                .rev()
+                .take(3)
+                .any(|w| matches!(w.as_str(), "rise" | "increase" | "growth" | "jump"));
+            if !is_rise {
+                continue;
+            }
+            let factor = 1.0 + number(p).value / 100.0;
+            if !multiplier_fits(m, factor) {
+                emit_multiplier(
+                    cx,
+                    out,
+                    m,
+                    factor,
+                    format!("a rise of {}", cx.text(p.span)),
+                    vec![Label::new(
+                        p.span,
+                        format!("a factor of {}", show_factor(factor)),
+                    )],
+                );
+            }
+        }
+    }
+}
+
+fn show_factor(f: f64) -> String {
+    format!("{:.2}", f)
+        .trim_end_matches('0')
+        .trim_end_matches('.')
+        .to_owned()
+}
+
+fn multiplier_fits(stated: &Figure, factor: f64) -> bool {
+    let claimed = number(stated).value;
+    let ratio = factor / claimed;
+    match stated.approx {
+        Approx::Exact => (0.9..=1.1).contains(&ratio),
+        Approx::About | Approx::Vague => (0.85..=1.15).contains(&ratio),
+        Approx::Nearly => (0.8..=1.02).contains(&ratio),
+        Approx::AtLeast | Approx::MoreThan => ratio >= 0.98,
+        Approx::AtMost | Approx::LessThan => ratio <= 1.02,
+    }
+}
+
+fn emit_multiplier(
+    cx: &Context<'_>,
+    out: &mut Emitter,
+    stated: &Figure,
+    factor: f64,
+    what: String,
+    related: Vec<Label>,
+) {
+    let word = stated
+        .approx_span
+        .map_or(String::new(), |s| format!("{} ", cx.text(s)));
+    out.emit(
+        format!(
+            "`{word}{}` does not match {what}: that is a factor of {}",
+            cx.text(stated.span),
+            show_factor(factor)
+        ),
+        Label::new(stated.span, format!("{what} is ×{}", show_factor(factor))),
+        related,
+        Some(format!(
+            "a consistent description would be ×{} ({}% more)",
+            show_factor(factor),
+            show((factor - 1.0) * 100.0)
+        )),
+    );
+}

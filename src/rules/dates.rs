@@ -1,0 +1,135 @@
+//! `weekday-mismatch` and `impossible-date`.
+
+use super::{Context, Emitter};
+use crate::figure::{CivilDate, Kind, Value};
+use crate::finding::Label;
+use crate::grammar::date::days_in_month;
+
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Weekday of a proleptic Gregorian date, 0 = Monday (days-from-civil, H. Hinnant).
+pub fn weekday_of(year: i32, month: u8, day: u8) -> u8 {
+    let y = i64::from(year) - i64::from(month <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468; // days since 1970-01-01, a Thursday
+    ((days + 3).rem_euclid(7)) as u8
+}
+
+/// The year of the piece when its full dates agree on one: used for dates without a year.
+fn document_year(cx: &Context<'_>) -> Option<i32> {
+    let mut years = cx.figures.iter().filter_map(|f| match f.value {
+        Value::Date(CivilDate { year: Some(y), .. }) => Some(y),
+        _ => None,
+    });
+    let first = years.next()?;
+    years.all(|y| y == first).then_some(first)
+}
+
+/// `Wednesday, Feb. 25, 2025`: that day was a Tuesday.
+pub fn weekday_mismatch(cx: &Context<'_>, out: &mut Emitter) {
+    let fallback_year = document_year(cx);
+    for f in cx.figures {
+        let Value::Date(d) = f.value else { continue };
+        let (Some(weekday), Some(month), Some(day)) = (d.weekday, d.month, d.day) else {
+            continue;
+        };
+        let (year, year_note) = match d.year {
+            Some(y) => (y, String::new()),
+            None => match fallback_year {
+                Some(y) => (
+                    y,
+                    format!(" (taking the year {y} from the other dates of the piece)"),
+                ),
+                None => continue,
+            },
+        };
+        if day > days_in_month(Some(year), month) {
+            continue; // impossible-date reports it
+        }
+        let actual = weekday_of(year, month, day);
+        if actual == weekday {
+            continue;
+        }
+        let date = format!("{} {day}, {year}", MONTHS[month as usize - 1]);
+        out.emit(
+            format!(
+                "{date} was a {}, not a {}{year_note}",
+                WEEKDAYS[actual as usize], WEEKDAYS[weekday as usize]
+            ),
+            Label::new(
+                f.span,
+                format!("{date} was a {}", WEEKDAYS[actual as usize]),
+            ),
+            Vec::new(),
+            Some(format!(
+                "check the weekday or the date: {date} fell on a {}",
+                WEEKDAYS[actual as usize]
+            )),
+        );
+    }
+}
+
+/// `February 30`, `31 April`: a day the month does not have.
+pub fn impossible_date(cx: &Context<'_>, out: &mut Emitter) {
+    for f in cx.figures {
+        if f.kind != Kind::Date {
+            continue;
+        }
+        let Value::Date(d) = f.value else { continue };
+        let (Some(month), Some(day)) = (d.month, d.day) else {
+            continue;
+        };
+        let last = days_in_month(d.year, month);
+        if day <= last {
+            continue;
+        }
+        let month_name = MONTHS[month as usize - 1];
+        let year = d.year.map_or(String::new(), |y| format!(" {y}"));
+        out.emit(
+            format!("{month_name}{year} has {last} days, so day {day} does not exist"),
+            Label::new(f.span, format!("{month_name}{year} has {last} days")),
+            Vec::new(),
+            None,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::weekday_of;
+
+    #[test]
+    fn known_weekdays() {
+        assert_eq!(weekday_of(2025, 2, 25), 1); // Tuesday
+        assert_eq!(weekday_of(2010, 2, 4), 3); // Thursday
+        assert_eq!(weekday_of(2000, 2, 29), 1); // Tuesday
+        assert_eq!(weekday_of(1970, 1, 1), 3); // Thursday
+        assert_eq!(weekday_of(1900, 3, 1), 3); // Thursday
+    }
+}

@@ -1,0 +1,311 @@
+//! The rules engine: rules are data (`rules/*.toml`: id, summary, severity, parameters,
+//! documentation, examples) plus one small Rust function each.
+
+mod arithmetic;
+mod dates;
+mod majority;
+mod part_whole;
+mod ranges;
+
+use crate::config::Config;
+use crate::document::Document;
+use crate::figure::{Figure, Number};
+use crate::finding::{Finding, Label, Severity};
+use crate::span::Span;
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+/// A rule's documentation and defaults, as written in its TOML file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleDoc {
+    /// The rule id, also the file name.
+    pub id: String,
+    /// One line saying what the rule finds.
+    pub summary: String,
+    /// Default severity.
+    pub severity: Severity,
+    /// Tunable parameters and their defaults.
+    #[serde(default)]
+    pub parameters: toml::Table,
+    /// Longer documentation (Markdown).
+    pub docs: String,
+    /// Example texts, run by the test suite.
+    #[serde(rename = "example")]
+    pub examples: Vec<Example>,
+}
+
+/// An example text of a rule.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    /// `bad` examples must be flagged by the rule, `good` ones must not.
+    pub kind: ExampleKind,
+    /// The draft text (plain text).
+    pub text: String,
+}
+
+/// Whether an example shows a problem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExampleKind {
+    /// The rule must report something.
+    Bad,
+    /// The rule must stay quiet.
+    Good,
+}
+
+type CheckFn = fn(&Context<'_>, &mut Emitter);
+
+/// Every rule: its TOML file and its check.
+const RULES: &[(&str, CheckFn)] = &[
+    (
+        include_str!("../../rules/part-exceeds-whole.toml"),
+        part_whole::part_exceeds_whole,
+    ),
+    (
+        include_str!("../../rules/majority-below-half.toml"),
+        majority::majority_below_half,
+    ),
+    (
+        include_str!("../../rules/share-mismatch.toml"),
+        part_whole::share_mismatch,
+    ),
+    (
+        include_str!("../../rules/change-mismatch.toml"),
+        arithmetic::change_mismatch,
+    ),
+    (
+        include_str!("../../rules/multiplier-mismatch.toml"),
+        arithmetic::multiplier_mismatch,
+    ),
+    (
+        include_str!("../../rules/points-vs-percent.toml"),
+        arithmetic::points_vs_percent,
+    ),
+    (
+        include_str!("../../rules/weekday-mismatch.toml"),
+        dates::weekday_mismatch,
+    ),
+    (
+        include_str!("../../rules/impossible-date.toml"),
+        dates::impossible_date,
+    ),
+    (
+        include_str!("../../rules/range-inverted.toml"),
+        ranges::range_inverted,
+    ),
+    (
+        include_str!("../../rules/approx-mismatch.toml"),
+        part_whole::approx_mismatch,
+    ),
+];
+
+/// The documentation of every rule, in registry order (parsed once).
+pub fn all() -> &'static [RuleDoc] {
+    static DOCS: OnceLock<Vec<RuleDoc>> = OnceLock::new();
+    DOCS.get_or_init(|| {
+        RULES
+            .iter()
+            .map(|(toml_text, _)| {
+                toml::from_str(toml_text)
+                    .unwrap_or_else(|e| panic!("built-in rule file is invalid: {e}"))
+            })
+            .collect()
+    })
+}
+
+/// The documentation of rule `id`.
+pub fn find(id: &str) -> Option<&'static RuleDoc> {
+    all().iter().find(|r| r.id == id)
+}
+
+/// What a rule sees: the document, its figures, and the rule's parameters.
+pub struct Context<'a> {
+    /// The document.
+    pub doc: &'a Document,
+    /// Every figure of the document, in order.
+    pub figures: &'a [Figure],
+    params: &'a toml::Table,
+    defaults: &'a toml::Table,
+}
+
+impl<'a> Context<'a> {
+    /// The original text of `span`.
+    pub fn text(&self, span: Span) -> &'a str {
+        &self.doc.text[span.start..span.end]
+    }
+
+    /// A numeric parameter: the configured value, else the rule file's default.
+    pub fn param(&self, name: &str) -> f64 {
+        let value = self.params.get(name).or_else(|| self.defaults.get(name));
+        match value {
+            Some(toml::Value::Float(f)) => *f,
+            Some(toml::Value::Integer(i)) => *i as f64,
+            _ => 0.0,
+        }
+    }
+
+    /// The sentence containing byte `offset`.
+    pub fn sentence_at(&self, offset: usize) -> Option<Span> {
+        let sentences = &self.doc.sentences;
+        let i = sentences.partition_point(|s| s.end <= offset);
+        sentences.get(i).copied().filter(|s| s.start <= offset)
+    }
+
+    /// The prose (markup blanked) between two offsets, lower-cased words only matter.
+    pub fn prose(&self, span: Span) -> &'a str {
+        &self.doc.prose[span.start..span.end]
+    }
+
+    /// The prose of the sentence before `offset`, from the sentence start.
+    pub fn before_in_sentence(&self, offset: usize) -> &'a str {
+        let start = self.sentence_at(offset).map_or(offset, |s| s.start);
+        &self.doc.prose[start..offset]
+    }
+
+    /// The prose of the sentence after `offset`, to the sentence end.
+    pub fn after_in_sentence(&self, offset: usize) -> &'a str {
+        let end = self.sentence_at(offset).map_or(offset, |s| s.end);
+        &self.doc.prose[offset..end.max(offset)]
+    }
+
+    /// Indices of the figures in the same sentence as figure `index`.
+    pub fn same_sentence(&self, index: usize) -> impl Iterator<Item = usize> + '_ {
+        let sentence = self.sentence_at(self.figures[index].span.start);
+        (0..self.figures.len()).filter(move |&j| {
+            sentence.is_some_and(|s| s.contains(self.figures[j].span)) && j != index
+        })
+    }
+}
+
+/// Collects a rule's findings, stamping its id and configured severity.
+pub struct Emitter {
+    rule: &'static str,
+    severity: Severity,
+    findings: Vec<Finding>,
+}
+
+impl Emitter {
+    /// Report a finding of this rule.
+    pub fn emit(
+        &mut self,
+        message: String,
+        primary: Label,
+        related: Vec<Label>,
+        help: Option<String>,
+    ) {
+        self.findings.push(Finding {
+            rule: self.rule,
+            severity: self.severity,
+            message,
+            primary,
+            related,
+            help,
+            fix: None,
+        });
+    }
+}
+
+/// Run every enabled rule on `doc`; findings come sorted by position.
+pub fn check(doc: &Document, config: &Config) -> Vec<Finding> {
+    let figures = crate::figures(doc);
+    let empty = toml::Table::new();
+    let mut findings = Vec::new();
+    for ((_, check_fn), rule) in RULES.iter().zip(all()) {
+        let settings = config.rule(&rule.id);
+        if !settings.is_none_or(|s| s.enabled.unwrap_or(true)) {
+            continue;
+        }
+        let cx = Context {
+            doc,
+            figures: &figures,
+            params: settings.map_or(&empty, |s| &s.params),
+            defaults: &rule.parameters,
+        };
+        let rule_id: &'static str = &rule.id;
+        let mut emitter = Emitter {
+            rule: rule_id,
+            severity: settings.and_then(|s| s.severity).unwrap_or(rule.severity),
+            findings: Vec::new(),
+        };
+        check_fn(&cx, &mut emitter);
+        findings.append(&mut emitter.findings);
+    }
+    findings.sort_by(|a, b| (a.primary.span, a.rule).cmp(&(b.primary.span, b.rule)));
+    findings.dedup_by(|a, b| a.rule == b.rule && a.primary.span == b.primary.span);
+    findings
+}
+
+/// Shared arithmetic helpers for rules.
+pub mod math {
+    use super::*;
+
+    /// The interval `[low, high)` a number stands for, widened by `slack` (a fraction of
+    /// the value) for approximation words.
+    pub fn interval(n: Number, slack: f64) -> (f64, f64) {
+        let (low, high) = n.interval();
+        let widen = n.value.abs() * slack;
+        (low - widen, high + widen)
+    }
+
+    /// Format a number for messages: at most one decimal, thousands separated.
+    pub fn show(v: f64) -> String {
+        let rounded = (v * 10.0).round() / 10.0;
+        let rounded = if rounded == 0.0 { 0.0 } else { rounded };
+        let text = if rounded.fract() == 0.0 {
+            format!("{rounded:.0}")
+        } else {
+            format!("{rounded:.1}")
+        };
+        let (int, frac) = text
+            .split_once('.')
+            .map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
+        let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
+        let mut grouped = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(c);
+        }
+        match frac {
+            Some(f) => format!("{sign}{grouped}.{f}"),
+            None => format!("{sign}{grouped}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_file_parses_and_names_itself() {
+        for rule in all() {
+            let bad = rule
+                .examples
+                .iter()
+                .filter(|e| e.kind == ExampleKind::Bad)
+                .count();
+            let good = rule.examples.len() - bad;
+            assert!(
+                bad >= 3 && good >= 3,
+                "{} needs three bad and three good examples",
+                rule.id
+            );
+            assert!(
+                !rule.summary.is_empty() && !rule.docs.is_empty(),
+                "{}",
+                rule.id
+            );
+        }
+    }
+
+    #[test]
+    fn numbers_show_grouped() {
+        assert_eq!(math::show(1234567.0), "1,234,567");
+        assert_eq!(math::show(26.749), "26.7");
+        assert_eq!(math::show(-0.04), "0");
+    }
+}

@@ -1,0 +1,257 @@
+//! Parts of a whole and the shares stated for them: `part-exceeds-whole`,
+//! `share-mismatch`, `approx-mismatch`.
+
+use super::math::show;
+use super::{Context, Emitter};
+use crate::figure::{Approx, Figure, Kind, Number};
+use crate::finding::Label;
+
+/// `45 out of 40 members`: a part larger than its whole.
+pub fn part_exceeds_whole(cx: &Context<'_>, out: &mut Emitter) {
+    for f in cx.figures {
+        let (Some(part), Some(whole), Some(of_span)) = (f.number(), f.of, f.of_span) else {
+            continue;
+        };
+        if !matches!(f.kind, Kind::Count | Kind::Ratio) {
+            continue;
+        }
+        // Compare as intervals: "1.2 million of 1.2 million" is not a contradiction.
+        if part.interval().0 <= whole.interval().1 || f.approx.is_approx() {
+            continue;
+        }
+        let part_span = f.part_span(&cx.doc.text);
+        out.emit(
+            format!(
+                "`{}` is a part of `{}` but larger than it: {} > {}",
+                cx.text(part_span),
+                cx.text(of_span),
+                show(part.value),
+                show(whole.value)
+            ),
+            Label::new(part_span, format!("part: {}", show(part.value))),
+            vec![Label::new(of_span, format!("whole: {}", show(whole.value)))],
+            Some("a part cannot exceed the whole it belongs to; check both figures".into()),
+        );
+    }
+}
+
+/// The share a figure states, in percent, and how it was stated.
+struct StatedShare<'a> {
+    figure: &'a Figure,
+    percent: f64,
+}
+
+/// A share computed from figures, as an interval in percent, with what it came from.
+struct ComputedShare {
+    low: f64,
+    high: f64,
+    value: f64,
+    description: String,
+}
+
+/// The percent written in apposition to figure `i`: `12 of 40 members, or 30%`,
+/// `one in eight (12.5%)`, `a third (33%)`.
+fn apposed_percent<'a>(cx: &Context<'a>, i: usize) -> Option<StatedShare<'a>> {
+    let f = &cx.figures[i];
+    let next = cx.figures.get(i + 1)?;
+    if next.kind != Kind::Percent || cx.sentence_at(f.span.start) != cx.sentence_at(next.span.start)
+    {
+        return None;
+    }
+    let gap_end = next.approx_span.map_or(next.span.start, |s| s.start);
+    let gap = cx.prose(crate::Span::new(f.span.end, gap_end.max(f.span.end)));
+    if !is_apposition(gap) {
+        return None;
+    }
+    Some(StatedShare {
+        figure: next,
+        percent: next.number()?.value,
+    })
+}
+
+/// Only punctuation and `or` between two figures: they restate each other.
+fn is_apposition(gap: &str) -> bool {
+    let rest = gap
+        .trim()
+        .trim_start_matches([',', '(', '—', '–', ':'])
+        .trim();
+    let rest = rest.strip_prefix("or").unwrap_or(rest).trim();
+    rest.is_empty() && gap.len() <= 8
+}
+
+/// The share a figure stands for: a part of a whole, a fraction word, `one in five`.
+fn computed_share(cx: &Context<'_>, f: &Figure) -> Option<ComputedShare> {
+    let n = f.number()?;
+    match (f.kind, f.of) {
+        (Kind::Count | Kind::Ratio, Some(whole)) if whole.value > 0.0 => {
+            let (plo, phi) = n.interval();
+            let (wlo, whi) = whole.interval();
+            let exact_ratio = f.kind == Kind::Ratio;
+            // "one in eight" is a rounded proportion: allow a 12% slack either way.
+            let slack = if exact_ratio { 0.12 } else { 0.0 };
+            let value = n.value / whole.value * 100.0;
+            Some(ComputedShare {
+                low: (plo.max(0.0) / whi * 100.0).min(value * (1.0 - slack)),
+                high: (phi / wlo.max(f64::MIN_POSITIVE) * 100.0).max(value * (1.0 + slack)),
+                value,
+                description: format!("{} is {}%", cx.text(f.span), show(value)),
+            })
+        }
+        (Kind::Fraction, _) => {
+            let value = n.value * 100.0;
+            // Fraction words are rounded loosely: "a third" covers 30-37%.
+            let slack = value * 0.12 + 2.5;
+            Some(ComputedShare {
+                low: value - slack,
+                high: value + slack,
+                value,
+                description: format!("{} is {}%", cx.text(f.span), show(value)),
+            })
+        }
+        _ => None,
+    }
+}
+
+/// Whether a stated percent agrees with a computed share, given the approximation words
+/// of both figures. Returns the approximation word that was violated, if one was.
+fn disagreement(computed: &ComputedShare, stated: &Figure, owner: &Figure) -> Option<Approx> {
+    let n = stated.number()?;
+    let (slo, shi) = n.interval();
+    let within = |lo: f64, hi: f64| computed.high >= lo && computed.low <= hi;
+    // A bound on the restated figure ("more than a quarter (22%)") must hold for the
+    // stated percent too.
+    let bound_ok = match owner.approx {
+        Approx::MoreThan | Approx::AtLeast => shi >= computed.value * 0.98,
+        Approx::LessThan | Approx::AtMost => slo <= computed.value * 1.02,
+        Approx::Nearly => shi <= computed.value * 1.02,
+        _ => true,
+    };
+    if !bound_ok {
+        return Some(owner.approx);
+    }
+    let approx = stated.approx;
+    let ok = match approx {
+        Approx::Exact => within(slo, shi),
+        Approx::About | Approx::Vague => within(slo * 0.9, shi * 1.1),
+        Approx::Nearly => within(slo * 0.85, shi),
+        Approx::AtLeast | Approx::MoreThan => computed.high >= slo,
+        Approx::AtMost | Approx::LessThan => computed.low <= shi,
+    };
+    (!ok).then_some(approx)
+}
+
+/// Run the share checks; `approx_only` selects the approximation-word findings.
+fn share_checks(cx: &Context<'_>, out: &mut Emitter, approx_only: bool) {
+    for (i, f) in cx.figures.iter().enumerate() {
+        let Some(computed) = computed_share(cx, f) else {
+            continue;
+        };
+        let Some(stated) = apposed_percent(cx, i) else {
+            continue;
+        };
+        let Some(approx) = disagreement(&computed, stated.figure, f) else {
+            continue;
+        };
+        if (approx != Approx::Exact) != approx_only {
+            continue;
+        }
+        let word = match approx {
+            Approx::Exact => String::new(),
+            _ => format!(
+                "`{}` ",
+                stated
+                    .figure
+                    .approx_span
+                    .or(f.approx_span)
+                    .map_or("", |s| cx.text(s))
+            ),
+        };
+        out.emit(
+            format!(
+                "{word}{}% does not fit {}: {}",
+                show(stated.percent),
+                cx.text(f.span),
+                computed.description
+            ),
+            Label::new(
+                stated.figure.span,
+                format!("stated: {}%", show(stated.percent)),
+            ),
+            vec![Label::new(f.span, computed.description.clone())],
+            Some(format!(
+                "a consistent share would be about {}%",
+                show(computed.value)
+            )),
+        );
+    }
+}
+
+/// `12 of 40 members, or 40%`; `one in eight (21%)`; `a third (43%)`.
+pub fn share_mismatch(cx: &Context<'_>, out: &mut Emitter) {
+    share_checks(cx, out, false);
+}
+
+/// `nearly half (73 of 329)`-style approximation words that the numbers contradict:
+/// `more than 30%` for 88 of 329.
+pub fn approx_mismatch(cx: &Context<'_>, out: &mut Emitter) {
+    share_checks(cx, out, true);
+    approx_fraction_of_part(cx, out);
+}
+
+/// `nearly half of the seats (73 of 329)`: an approximate fraction followed by the part of
+/// a whole it describes.
+fn approx_fraction_of_part(cx: &Context<'_>, out: &mut Emitter) {
+    for (i, f) in cx.figures.iter().enumerate() {
+        if f.kind != Kind::Fraction || !f.approx.is_approx() {
+            continue;
+        }
+        let Some(next) = cx.figures.get(i + 1) else {
+            continue;
+        };
+        let (Some(whole), Some(part)) = (next.of, next.number()) else {
+            continue;
+        };
+        if next.kind != Kind::Count
+            || cx.sentence_at(f.span.start) != cx.sentence_at(next.span.start)
+        {
+            continue;
+        }
+        let gap = cx.prose(crate::Span::new(
+            f.span.end,
+            next.span.start.max(f.span.end),
+        ));
+        if gap.len() > 30 || !gap.contains('(') {
+            continue;
+        }
+        let share = Number {
+            value: part.value / whole.value,
+            step: 0.0,
+        };
+        let fraction = f.number().map_or(0.0, |n| n.value);
+        let bad = match f.approx {
+            Approx::Nearly => share.value > fraction * 1.02 || share.value < fraction * 0.85,
+            Approx::MoreThan | Approx::AtLeast => share.value < fraction * 0.98,
+            Approx::LessThan | Approx::AtMost => share.value > fraction * 1.02,
+            _ => false,
+        };
+        if bad {
+            let word = f.approx_span.map_or("", |s| cx.text(s));
+            let computed = format!(
+                "{} of {} is {}%",
+                show(part.value),
+                show(whole.value),
+                show(share.value * 100.0)
+            );
+            out.emit(
+                format!(
+                    "`{word} {}` does not describe {}: {computed}",
+                    cx.text(f.span),
+                    cx.text(next.span)
+                ),
+                Label::new(f.span, format!("{word} {}%", show(fraction * 100.0))),
+                vec![Label::new(next.span, computed)],
+                Some("use an approximation word that matches the computed share".into()),
+            );
+        }
+    }
+}

@@ -1,0 +1,316 @@
+//! Development tasks for figcheck.
+//!
+//! `cargo run --release -p xtask -- eval` scores the figure grammar against the material
+//! beside the checkout in `../shared`:
+//!
+//! 1. the development corpus (`../shared/corpus`): precision, recall and F1 of the
+//!    figures against the answer keys, overall and by kind;
+//! 2. the Recognizers-Text English specs (`../shared/external/recognizers-text`): pass
+//!    rates per model on the in-scope cases (see `recognizers_scope.rs`).
+//!
+//! A missing directory is noted and its part skipped (exit 0). `--min-*` floors make the
+//! command exit 1 when a score falls below them; `--json` prints one JSON object for
+//! scripts; `--verbose` lists every corpus miss and false positive and every failing
+//! in-scope spec case. Exit 2 means the inputs could not be read.
+
+mod corpus;
+mod predict;
+mod recognizers;
+mod recognizers_scope;
+
+use clap::{Parser, Subcommand};
+use corpus::CorpusReport;
+use recognizers::RecognizersReport;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// figcheck development tasks.
+#[derive(Parser)]
+#[command(name = "xtask")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Score figcheck against the corpus answer keys and the Recognizers-Text specs.
+    Eval(EvalArgs),
+}
+
+#[derive(clap::Args)]
+struct EvalArgs {
+    /// Recognizers-Text spec directory [default: ../shared/external/recognizers-text]
+    #[arg(long, value_name = "DIR")]
+    recognizers: Option<PathBuf>,
+    /// Corpus directory [default: ../shared/corpus]
+    #[arg(long, value_name = "DIR")]
+    corpus: Option<PathBuf>,
+    /// Print one JSON object with all scores instead of tables.
+    #[arg(long)]
+    json: bool,
+    /// List every corpus miss and false positive, and every failing in-scope spec case.
+    #[arg(long, short)]
+    verbose: bool,
+    /// Exit 1 if the corpus F1 is below X.
+    #[arg(long, value_name = "X")]
+    min_f1: Option<f64>,
+    /// Exit 1 if the number-model pass rate is below X.
+    #[arg(long, value_name = "X")]
+    min_number: Option<f64>,
+    /// Exit 1 if the percent-model pass rate is below X.
+    #[arg(long, value_name = "X")]
+    min_percent: Option<f64>,
+    /// Exit 1 if the currency-model pass rate is below X.
+    #[arg(long, value_name = "X")]
+    min_currency: Option<f64>,
+}
+
+/// Everything `eval --json` prints.
+#[derive(Serialize)]
+struct EvalReport {
+    corpus: Option<CorpusReport>,
+    recognizers: Option<RecognizersReport>,
+    /// Parts skipped and gates not checked.
+    notes: Vec<String>,
+    /// Floors that were not met.
+    failed_gates: Vec<String>,
+}
+
+fn main() -> ExitCode {
+    let Command::Eval(args) = Cli::parse().command;
+    match eval(&args) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("xtask eval: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The directory that holds the figcheck checkout (where `shared/` is expected).
+fn checkout_parent() -> PathBuf {
+    let xtask = Path::new(env!("CARGO_MANIFEST_DIR"));
+    xtask
+        .parent()
+        .and_then(Path::parent)
+        .map_or_else(|| xtask.join("../.."), Path::to_path_buf)
+}
+
+fn eval(args: &EvalArgs) -> Result<ExitCode, String> {
+    let shared = checkout_parent().join("shared");
+    let corpus_dir = args.corpus.clone().unwrap_or_else(|| shared.join("corpus"));
+    let specs_dir = args
+        .recognizers
+        .clone()
+        .unwrap_or_else(|| shared.join("external/recognizers-text"));
+
+    let mut report = EvalReport {
+        corpus: None,
+        recognizers: None,
+        notes: Vec::new(),
+        failed_gates: Vec::new(),
+    };
+    if corpus_dir.is_dir() {
+        report.corpus = Some(corpus::evaluate(&corpus_dir)?);
+    } else {
+        report.notes.push(format!(
+            "corpus not found at {}: corpus scoring skipped",
+            corpus_dir.display()
+        ));
+    }
+    if specs_dir.is_dir() {
+        let specs = recognizers::evaluate(&specs_dir)?;
+        for model in &specs.missing {
+            report
+                .notes
+                .push(format!("en-{model}.jsonl not found: {model} skipped"));
+        }
+        report.recognizers = Some(specs);
+    } else {
+        report.notes.push(format!(
+            "Recognizers-Text specs not found at {}: spec scoring skipped",
+            specs_dir.display()
+        ));
+    }
+    check_gates(args, &mut report);
+
+    if args.json {
+        if !args.verbose {
+            strip_details(&mut report);
+        }
+        let json = serde_json::to_string(&report).map_err(|e| e.to_string())?;
+        println!("{json}");
+        for note in &report.notes {
+            eprintln!("note: {note}");
+        }
+    } else {
+        print_human(&report, args.verbose);
+    }
+    Ok(if report.failed_gates.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// Compares the scores with the `--min-*` floors; a floor on a part that was skipped is noted.
+fn check_gates(args: &EvalArgs, report: &mut EvalReport) {
+    if let Some(floor) = args.min_f1 {
+        match report.corpus.as_ref().map(|c| c.overall.f1.unwrap_or(0.0)) {
+            Some(f1) if f1 < floor => report
+                .failed_gates
+                .push(format!("corpus F1 {f1:.4} is below --min-f1 {floor}")),
+            Some(_) => {}
+            None => report
+                .notes
+                .push("--min-f1 not checked: no corpus".to_owned()),
+        }
+    }
+    let floors = [
+        ("number", args.min_number),
+        ("percent", args.min_percent),
+        ("currency", args.min_currency),
+    ];
+    for (model, floor) in floors {
+        let Some(floor) = floor else { continue };
+        let rate = report
+            .recognizers
+            .as_ref()
+            .and_then(|r| r.model(model))
+            .map(|m| m.pass_rate.unwrap_or(0.0));
+        match rate {
+            Some(rate) if rate < floor => report.failed_gates.push(format!(
+                "{model} pass rate {rate:.4} is below --min-{model} {floor}"
+            )),
+            Some(_) => {}
+            None => report
+                .notes
+                .push(format!("--min-{model} not checked: no {model} specs")),
+        }
+    }
+}
+
+/// Drops the per-item lists from the JSON unless `--verbose` asked for them.
+fn strip_details(report: &mut EvalReport) {
+    if let Some(c) = &mut report.corpus {
+        c.misses.clear();
+        c.false_positives.clear();
+    }
+    if let Some(r) = &mut report.recognizers {
+        r.models.iter_mut().for_each(|m| m.failures.clear());
+    }
+}
+
+fn pct(x: Option<f64>) -> String {
+    x.map_or_else(|| "-".to_owned(), |x| format!("{:.1}%", 100.0 * x))
+}
+
+fn print_human(report: &EvalReport, verbose: bool) {
+    if let Some(c) = &report.corpus {
+        print_corpus(c, verbose);
+    }
+    if let Some(r) = &report.recognizers {
+        print_recognizers(r, verbose);
+    }
+    for note in &report.notes {
+        println!("note: {note}");
+    }
+    for gate in &report.failed_gates {
+        println!("FAILED: {gate}");
+    }
+}
+
+fn print_corpus(c: &CorpusReport, verbose: bool) {
+    println!("== Corpus: {} ({} articles)\n", c.dir.display(), c.articles);
+    println!(
+        "{:<18} {:>5} {:>5} {:>7}   {:>5} {:>7} {:>9}   {:>6}",
+        "kind", "gold", "found", "recall", "pred", "correct", "precision", "F1"
+    );
+    let rows = c.by_kind.iter().map(|(k, t)| (k.as_str(), t));
+    for (kind, t) in rows.chain([("overall", &c.overall)]) {
+        println!(
+            "{:<18} {:>5} {:>5} {:>7}   {:>5} {:>7} {:>9}   {:>6}",
+            kind,
+            t.gold,
+            t.found,
+            pct(t.recall),
+            t.predicted,
+            t.correct,
+            pct(t.precision),
+            pct(t.f1)
+        );
+    }
+    println!("\nrecall is by gold kind, precision by predicted kind.");
+    println!(
+        "{} lone weekday figures excluded from precision.",
+        c.weekdays_excluded
+    );
+    for note in &c.notes {
+        println!("note: {note}");
+    }
+    if verbose {
+        println!("\n-- misses ({})", c.misses.len());
+        for m in &c.misses {
+            let overlapping = if m.overlapping.is_empty() {
+                "no overlapping figure".to_owned()
+            } else {
+                m.overlapping.join("; ")
+            };
+            println!(
+                "{}: {:?} {} {} | {}",
+                m.file, m.text, m.kind, m.value, overlapping
+            );
+        }
+        println!("\n-- false positives ({})", c.false_positives.len());
+        for f in &c.false_positives {
+            println!("{}: {:?} {} {}", f.file, f.text, f.kind, f.value);
+        }
+    }
+    println!();
+}
+
+fn print_recognizers(r: &RecognizersReport, verbose: bool) {
+    println!("== Recognizers-Text specs: {}\n", r.dir.display());
+    println!(
+        "{:<14} {:>5} {:>9} {:>12} {:>8} {:>5} {:>9}",
+        "model", "total", "supported", "out-of-scope", "in-scope", "pass", "pass rate"
+    );
+    for m in &r.models {
+        println!(
+            "{:<14} {:>5} {:>9} {:>12} {:>8} {:>5} {:>9}",
+            format!("{}{}", m.model, if m.gated { " *" } else { "" }),
+            m.total,
+            m.supported,
+            m.out_of_scope,
+            m.in_scope,
+            m.pass,
+            pct(m.pass_rate)
+        );
+    }
+    println!("\n* gated by --min-<model>; the others are informational.");
+    println!("supported = dotnet_supported; out-of-scope cases are listed below.\n");
+    println!("out of scope (model, category, cases, dropped mentions: reason):");
+    for s in &r.out_of_scope {
+        println!(
+            "  {:<12} {:<20} {:>3} {:>4}  {}",
+            s.model, s.category, s.cases, s.mentions, s.reason
+        );
+    }
+    if verbose {
+        for m in &r.models {
+            if m.failures.is_empty() {
+                continue;
+            }
+            println!("\n-- {} failures ({})", m.model, m.failures.len());
+            for f in &m.failures {
+                println!("#{} {:?}", f.case, f.input);
+                for p in &f.problems {
+                    println!("    {p}");
+                }
+            }
+        }
+    }
+    println!();
+}
