@@ -626,7 +626,7 @@ pub const APPROX_PREFIXES: &[(&str, Approx)] = &[
 /// reporting, comparatives).
 pub fn is_not_unit_noun(word: &str) -> bool {
     lookup!(word, {
-        "of" | "to" | "in" | "on" | "at" | "for" | "from" | "by" | "with" | "and" | "or"
+        "of" | "whose" | "to" | "in" | "on" | "at" | "for" | "from" | "by" | "with" | "and" | "or"
         | "but" | "nor" | "the" | "a" | "an" | "than" | "as" | "per" | "is" | "are" | "was"
         | "were" | "be" | "been" | "being" | "has" | "have" | "had" | "will" | "would"
         | "could" | "should" | "may" | "might" | "can" | "must" | "more" | "less" | "fewer"

@@ -2,6 +2,8 @@
 //! documentation, examples) plus one small Rust function each.
 
 mod arithmetic;
+mod breakdown;
+mod conversion;
 mod dates;
 mod majority;
 mod part_whole;
@@ -98,6 +100,14 @@ const RULES: &[(&str, CheckFn)] = &[
     (
         include_str!("../../rules/approx-mismatch.toml"),
         part_whole::approx_mismatch,
+    ),
+    (
+        include_str!("../../rules/breakdown-sum.toml"),
+        breakdown::breakdown_sum,
+    ),
+    (
+        include_str!("../../rules/unit-conversion.toml"),
+        conversion::unit_conversion,
     ),
 ];
 

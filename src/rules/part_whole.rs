@@ -189,6 +189,85 @@ fn share_checks(cx: &Context<'_>, out: &mut Emitter, approx_only: bool) {
 /// `12 of 40 members, or 40%`; `one in eight (21%)`; `a third (43%)`.
 pub fn share_mismatch(cx: &Context<'_>, out: &mut Emitter) {
     share_checks(cx, out, false);
+    share_count_pairs(cx, out);
+}
+
+/// `24% (1,094) of arrivals were Afghan, with Iranians at 16% (722) and Iraqis at 15%
+/// (681)`: each percent and its count imply the total; in one sentence the totals must
+/// agree. With three or more pairs, the pair whose total disagrees with all the others is
+/// reported.
+/// A percent-and-count pair: the percent's figure index and the total it implies.
+type ImpliedTotal = (usize, f64, f64);
+
+fn share_count_pairs(cx: &Context<'_>, out: &mut Emitter) {
+    let mut by_sentence: Vec<(crate::Span, Vec<ImpliedTotal>)> = Vec::new();
+    for (i, f) in cx.figures.iter().enumerate() {
+        let Some(count) = cx.figures.get(i + 1) else {
+            continue;
+        };
+        if f.kind != Kind::Percent
+            || count.kind != Kind::Count
+            || count.of.is_some()
+            || count.approx.is_approx()
+        {
+            continue;
+        }
+        let gap = cx.prose(crate::Span::new(
+            f.span.end,
+            count.span.start.max(f.span.end),
+        ));
+        if gap.trim() != "(" || !cx.prose(count.span).ends_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let (Some(p), Some(c)) = (f.number(), count.number()) else {
+            continue;
+        };
+        let (plo, phi) = p.interval();
+        let (clo, chi) = c.interval();
+        if plo <= 0.0 {
+            continue;
+        }
+        let widen = if f.approx.is_approx() { 0.1 } else { 0.0 };
+        let low = clo / (phi / 100.0) * (1.0 - widen);
+        let high = chi / (plo / 100.0) * (1.0 + widen);
+        let Some(sentence) = cx.sentence_at(f.span.start) else {
+            continue;
+        };
+        match by_sentence.last_mut() {
+            Some((s, pairs)) if *s == sentence => pairs.push((i, low, high)),
+            _ => by_sentence.push((sentence, vec![(i, low, high)])),
+        }
+    }
+    for (_, pairs) in by_sentence {
+        if pairs.len() < 3 {
+            continue;
+        }
+        for &(i, low, high) in &pairs {
+            let others: Vec<&(usize, f64, f64)> = pairs.iter().filter(|p| p.0 != i).collect();
+            let common_low = others.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
+            let common_high = others.iter().map(|p| p.2).fold(f64::INFINITY, f64::min);
+            // The others must agree among themselves, and this pair with none of them.
+            if common_low > common_high || others.iter().any(|p| p.1 <= high && low <= p.2) {
+                continue;
+            }
+            let (share, count) = (&cx.figures[i], &cx.figures[i + 1]);
+            let implied = (low + high) / 2.0;
+            let total = (common_low + common_high) / 2.0;
+            let expected = count.number().map_or(0.0, |n| n.value) / total * 100.0;
+            out.emit(
+                format!(
+                    "{} ({}) implies a total of about {}, but the other shares in the sentence imply about {}",
+                    cx.text(share.span),
+                    cx.text(count.span),
+                    show(implied),
+                    show(total)
+                ),
+                Label::new(share.span, format!("{} of about {} would be {}%", cx.text(count.span), show(total), show(expected))),
+                others.iter().map(|p| Label::new(cx.figures[p.0].span, format!("implies a total of about {}", show((p.1 + p.2) / 2.0)))).collect(),
+                Some(format!("with a total of about {}, {} is about {}%", show(total), cx.text(count.span), show(expected))),
+            );
+        }
+    }
 }
 
 /// `nearly half (73 of 329)`-style approximation words that the numbers contradict:

@@ -290,6 +290,14 @@ fn print_recognizers(r: &RecognizersReport, verbose: bool) {
         );
     }
     println!("\n* gated by --min-<model>; the others are informational.");
+    for m in &r.models {
+        if let Some(n) = m.pass_any_kind {
+            println!(
+                "{}: a case passes only on a money figure; {n} of {} would pass if an amount on a figure of any kind counted.",
+                m.model, m.in_scope
+            );
+        }
+    }
     println!("supported = dotnet_supported; out-of-scope cases are listed below.\n");
     println!("out of scope (model, category, cases, dropped mentions: reason):");
     for s in &r.out_of_scope {

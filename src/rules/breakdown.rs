@@ -1,0 +1,308 @@
+//! `breakdown-sum`: parts that do not add up to the total they break down.
+//!
+//! Three shapes, all within one sentence:
+//! * a total followed by a dash, colon or `of which` and a list of counts: `743 children
+//!   – 594 boys, 142 girls and seven whose sex was not known`. A list closed by `and`
+//!   is exhaustive and must add up; one introduced by `including` or `among them` must
+//!   not exceed the total;
+//! * a share split `either ... or ...`: `Half of Britons know either a great deal (7%)
+//!   or a fair amount (34%)`;
+//! * two parts of one whole described with opposite directions: `down at 15 of the 19
+//!   companies and up at five of them` cannot both hold.
+
+use super::math::show;
+use super::{Context, Emitter};
+use crate::figure::{Figure, Kind};
+use crate::finding::Label;
+use crate::span::Span;
+
+/// A count's interval, or `None` for figures that are not plain counts. Whole numbers
+/// written out in full are exact; rounded ones (`1.2 million`) stand for their interval.
+fn count_interval(f: &Figure) -> Option<(f64, f64)> {
+    if f.kind != Kind::Count || f.of.is_some() || f.approx.is_approx() {
+        return None;
+    }
+    f.number().map(exact_interval)
+}
+
+fn exact_interval(n: crate::figure::Number) -> (f64, f64) {
+    if n.step <= 1.0 {
+        (n.value, n.value)
+    } else {
+        n.interval()
+    }
+}
+
+/// Whether only list punctuation separates two figures (`, `, ` and `, `; `), allowing a
+/// short descriptive tail after the earlier one (`seven whose sex was not known`).
+fn list_gap(gap: &str) -> Option<bool> {
+    let trimmed = gap.trim();
+    if gap.len() > 60 || gap.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let closes = trimmed.ends_with(" and") || trimmed == "and" || trimmed.ends_with(", and");
+    let separates =
+        trimmed.starts_with(',') || trimmed.starts_with(';') || trimmed == "and" || closes;
+    separates.then_some(closes)
+}
+
+/// `743 children – 594 boys, 142 girls and seven ...`.
+fn total_then_parts(cx: &Context<'_>, out: &mut Emitter) {
+    let figures = cx.figures;
+    for (i, total) in figures.iter().enumerate() {
+        let Some(total_interval) = count_interval(total) else {
+            continue;
+        };
+        let Some(first) = figures.get(i + 1) else {
+            continue;
+        };
+        if cx.sentence_at(total.span.start) != cx.sentence_at(first.span.start) {
+            continue;
+        }
+        let intro = cx.prose(Span::new(
+            total.span.end,
+            first.approx_span.map_or(first.span.start, |s| s.start),
+        ));
+        let intro_trim = intro.trim().to_ascii_lowercase();
+        let exhaustive_intro = matches!(
+            intro_trim.as_str(),
+            "–" | "—" | ":" | "-" | "(" | ", of which" | "of which" | ", comprising" | "comprising"
+        );
+        let partial_intro = matches!(
+            intro_trim.as_str(),
+            ", including" | "including" | ", among them" | "(including"
+        );
+        if !exhaustive_intro && !partial_intro {
+            continue;
+        }
+        let mut parts = vec![first];
+        let mut closed = false;
+        for next in &figures[i + 2..] {
+            let prev = parts[parts.len() - 1];
+            if cx.sentence_at(next.span.start) != cx.sentence_at(total.span.start) {
+                break;
+            }
+            let gap = cx.prose(Span::new(
+                prev.span.end,
+                next.approx_span.map_or(next.span.start, |s| s.start),
+            ));
+            match list_gap(gap) {
+                Some(closes) => {
+                    parts.push(next);
+                    if closes {
+                        closed = true;
+                        break;
+                    }
+                }
+                None => break,
+            }
+        }
+        if parts.len() < 2 || parts.iter().any(|p| count_interval(p).is_none()) {
+            continue;
+        }
+        let (low, high) = parts
+            .iter()
+            .filter_map(|p| count_interval(p))
+            .fold((0.0, 0.0), |(l, h), (pl, ph)| (l + pl, h + ph));
+        let sum: f64 = parts
+            .iter()
+            .filter_map(|p| p.number())
+            .map(|n| n.value)
+            .sum();
+        let exhaustive = exhaustive_intro && closed;
+        let too_big = low > total_interval.1;
+        let mismatch = exhaustive && (high < total_interval.0 || too_big);
+        if !(mismatch || too_big) {
+            continue;
+        }
+        let listed = parts
+            .iter()
+            .map(|p| cx.text(p.span))
+            .collect::<Vec<_>>()
+            .join(" + ");
+        let total_value = total.number().map_or(0.0, |n| n.value);
+        let related: Vec<Label> = parts.iter().map(|p| Label::new(p.span, "part")).collect();
+        out.emit(
+            format!(
+                "the parts add up to {}, not the {} stated: {listed}",
+                show(sum),
+                show(total_value)
+            ),
+            Label::new(
+                total.span,
+                format!(
+                    "total: {}; the parts add up to {}",
+                    show(total_value),
+                    show(sum)
+                ),
+            ),
+            related,
+            Some(if exhaustive {
+                "the listed parts should add up to the total; check each figure".into()
+            } else {
+                "parts of a total cannot add up to more than it".into()
+            }),
+        );
+    }
+}
+
+/// `Half of Britons know either a great deal (7%) or a fair amount (34%)`.
+fn either_or_split(cx: &Context<'_>, out: &mut Emitter) {
+    let figures = cx.figures;
+    for (i, whole) in figures.iter().enumerate() {
+        let whole_percent = match whole.kind {
+            Kind::Fraction => whole.number().map(|n| n.value * 100.0),
+            Kind::Percent => whole.number().map(|n| n.value),
+            _ => None,
+        };
+        let Some(whole_percent) = whole_percent else {
+            continue;
+        };
+        if whole.approx.is_approx() {
+            continue;
+        }
+        let after = cx.after_in_sentence(whole.span.end);
+        let Some(either_at) = after.to_ascii_lowercase().find(" either ") else {
+            continue;
+        };
+        let either_offset = whole.span.end + either_at;
+        let parts: Vec<&Figure> = figures[i + 1..]
+            .iter()
+            .filter(|f| {
+                f.span.start > either_offset
+                    && cx.sentence_at(f.span.start) == cx.sentence_at(whole.span.start)
+            })
+            .take(2)
+            .collect();
+        if parts.len() != 2
+            || parts
+                .iter()
+                .any(|p| p.kind != Kind::Percent || p.approx.is_approx())
+        {
+            continue;
+        }
+        let between = cx
+            .prose(Span::new(parts[0].span.end, parts[1].span.start))
+            .to_ascii_lowercase();
+        if !between.contains(" or ") || between.len() > 60 {
+            continue;
+        }
+        let (l0, h0) = parts[0].number().map_or((0.0, 0.0), |n| n.interval());
+        let (l1, h1) = parts[1].number().map_or((0.0, 0.0), |n| n.interval());
+        let slack = whole_percent * 0.06 + 1.0;
+        if l0 + l1 <= whole_percent + slack && h0 + h1 >= whole_percent - slack {
+            continue;
+        }
+        let sum = parts
+            .iter()
+            .filter_map(|p| p.number())
+            .map(|n| n.value)
+            .sum::<f64>();
+        out.emit(
+            format!(
+                "`{}` is split into {} and {}, which add up to {}%, not {}%",
+                cx.text(whole.span),
+                cx.text(parts[0].span),
+                cx.text(parts[1].span),
+                show(sum),
+                show(whole_percent)
+            ),
+            Label::new(whole.span, format!("{}%", show(whole_percent))),
+            parts.iter().map(|p| Label::new(p.span, "part")).collect(),
+            Some("the parts of an either/or split should add up to the whole".into()),
+        );
+    }
+}
+
+/// Words that put two parts of one whole on opposite sides.
+fn direction(words: &str) -> Option<bool> {
+    let last = words
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(3);
+    for w in last {
+        match w.to_ascii_lowercase().as_str() {
+            "up" | "rose" | "more" | "higher" | "increased" | "grew" | "gained" | "won" => {
+                return Some(true);
+            }
+            "down" | "fell" | "fewer" | "lower" | "decreased" | "shrank" | "lost" => {
+                return Some(false);
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// `down at 15 of the 19 companies and up at five of them`.
+fn opposite_parts(cx: &Context<'_>, out: &mut Emitter) {
+    for (i, first) in cx.figures.iter().enumerate() {
+        let (Some(whole), Some(of_span), Some(part)) = (first.of, first.of_span, first.number())
+        else {
+            continue;
+        };
+        if first.kind != Kind::Count || first.approx.is_approx() {
+            continue;
+        }
+        let Some(second) = cx.figures.get(i + 1) else {
+            continue;
+        };
+        if second.kind != Kind::Count || second.of.is_some() || second.approx.is_approx() {
+            continue;
+        }
+        if cx.sentence_at(first.span.start) != cx.sentence_at(second.span.start) {
+            continue;
+        }
+        if !cx
+            .after_in_sentence(second.span.end)
+            .trim_start()
+            .to_ascii_lowercase()
+            .starts_with("of them")
+        {
+            continue;
+        }
+        let (Some(d1), Some(d2)) = (
+            direction(cx.before_in_sentence(first.span.start)),
+            direction(cx.before_in_sentence(second.span.start)),
+        ) else {
+            continue;
+        };
+        let Some(other) = second.number() else {
+            continue;
+        };
+        if d1 == d2 || exact_interval(part).0 + exact_interval(other).0 <= exact_interval(whole).1 {
+            continue;
+        }
+        out.emit(
+            format!(
+                "{} and {} are opposite parts of {}, but add up to {}",
+                show(part.value),
+                show(other.value),
+                cx.text(of_span),
+                show(part.value + other.value)
+            ),
+            Label::new(
+                second.span,
+                format!(
+                    "{} + {} = {}",
+                    show(part.value),
+                    show(other.value),
+                    show(part.value + other.value)
+                ),
+            ),
+            vec![
+                Label::new(first.part_span(&cx.doc.text), "part"),
+                Label::new(of_span, format!("the whole: {}", show(whole.value))),
+            ],
+            Some("parts on opposite sides cannot add up to more than the whole".into()),
+        );
+    }
+}
+
+/// All breakdown checks.
+pub fn breakdown_sum(cx: &Context<'_>, out: &mut Emitter) {
+    total_then_parts(cx, out);
+    either_or_split(cx, out);
+    opposite_parts(cx, out);
+}

@@ -1,0 +1,99 @@
+//! `unit-conversion`: a converted value in brackets that disagrees with the original.
+
+use super::math::show;
+use super::{Context, Emitter};
+use crate::figure::Kind;
+use crate::finding::Label;
+use crate::span::Span;
+
+/// Linear conversions between units figcheck recognises: (from, to, factor).
+const FACTORS: &[(&str, &str, f64)] = &[
+    ("t/ha", "t/acre", 0.404_686),
+    ("km", "miles", 0.621_371),
+    ("m", "ft", 3.280_84),
+    ("kg", "lb", 2.204_62),
+    ("tonnes", "tons", 1.102_31),
+    ("l", "gal", 0.264_172),
+    ("ha", "acres", 2.471_05),
+    ("kph", "mph", 0.621_371),
+    ("km/h", "mph", 0.621_371),
+];
+
+fn factor(from: &str, to: &str) -> Option<f64> {
+    FACTORS.iter().find_map(|&(a, b, k)| {
+        if a == from && b == to {
+            Some(k)
+        } else if a == to && b == from {
+            Some(1.0 / k)
+        } else {
+            None
+        }
+    })
+}
+
+/// `8.6t/ha (5.3t/acre)`: 8.6 t/ha is 3.5 t/acre.
+pub fn unit_conversion(cx: &Context<'_>, out: &mut Emitter) {
+    for pair in cx.figures.windows(2) {
+        let (original, converted) = (&pair[0], &pair[1]);
+        if original.kind != Kind::Quantity || converted.kind != Kind::Quantity {
+            continue;
+        }
+        let (Some(from), Some(to)) = (original.unit.as_deref(), converted.unit.as_deref()) else {
+            continue;
+        };
+        let Some(k) = factor(from, to) else { continue };
+        let gap = cx.prose(Span::new(
+            original.span.end,
+            converted
+                .approx_span
+                .map_or(converted.span.start, |s| s.start),
+        ));
+        if gap.trim() != "(" {
+            continue;
+        }
+        let (Some(a), Some(b)) = (original.number(), converted.number()) else {
+            continue;
+        };
+        let (alo, ahi) = a.interval();
+        let (blo, bhi) = b.interval();
+        // Conversions are rounded at both ends; approximate ones get 10% more.
+        let slack = if converted.approx.is_approx() || original.approx.is_approx() {
+            0.1
+        } else {
+            0.02
+        };
+        if ahi * k * (1.0 + slack) >= blo && alo * k * (1.0 - slack) <= bhi {
+            continue;
+        }
+        let expected = a.value * k;
+        out.emit(
+            format!(
+                "{} is about {} {to}, not {}",
+                cx.text(original.span),
+                show_precise(expected),
+                cx.text(converted.span)
+            ),
+            Label::new(
+                converted.span,
+                format!(
+                    "{} converts to about {} {to}",
+                    cx.text(original.span),
+                    show_precise(expected)
+                ),
+            ),
+            vec![Label::new(original.span, "original")],
+            Some(format!("1 {from} = {} {to}", show_precise(k))),
+        );
+    }
+}
+
+fn show_precise(v: f64) -> String {
+    if v.abs() >= 100.0 {
+        show(v)
+    } else {
+        format!("{v:.2}")
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .to_owned()
+    }
+}
