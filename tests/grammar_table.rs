@@ -1936,6 +1936,143 @@ fn cases() -> Vec<Case> {
             Kind::Score,
             "27-27",
         ),
+        // ---- Mixed numbers, spoken decimals, negatives ------------------------------
+        fig(
+            "The trial lasted two and a half years.",
+            "two and a half years",
+            Kind::Duration,
+            "2.5",
+        ),
+        fig(
+            "Some five and a half million people voted.",
+            "five and a half million people",
+            Kind::Count,
+            "5.5e6",
+        )
+        .unit("people"),
+        fig(
+            "The town has 3 million and a half residents.",
+            "3 million and a half residents",
+            Kind::Count,
+            "3.5e6",
+        ),
+        fig(
+            "The reading was two hundred point zero three.",
+            "two hundred point zero three",
+            Kind::Count,
+            "200.03",
+        ),
+        fig(
+            "Temperatures fell to minus five, forecasters said.",
+            "minus five",
+            Kind::Count,
+            "-5",
+        ),
+        fig(
+            "The index closed at minus 3.5 points.",
+            "minus 3.5 points",
+            Kind::Count,
+            "-3.5",
+        ),
+        fig(
+            "The plot covers 4 thousand 3 hundred and 21 acres.",
+            "4 thousand 3 hundred and 21 acres",
+            Kind::Quantity,
+            "4321",
+        ),
+        fig(
+            "They bought three dozen eggs.",
+            "three dozen eggs",
+            Kind::Count,
+            "36",
+        ),
+        fig(
+            "Some half a million people marched.",
+            "half a million people",
+            Kind::Count,
+            "500000",
+        )
+        .unit("people"),
+        fig(
+            "A quarter million homes lost power.",
+            "A quarter million homes",
+            Kind::Count,
+            "250000",
+        ),
+        // ---- Fractions with a slash or a fraction character ---------------------------
+        fig(
+            "Only 3/4 of the seats were filled.",
+            "3/4",
+            Kind::Fraction,
+            "3/4",
+        ),
+        fig(
+            "The pipe is 2 1/4 inches wide.",
+            "2 1/4 inches",
+            Kind::Count,
+            "2.25",
+        ),
+        fig("Turnout fell by ½ a point.", "½", Kind::Fraction, "1/2"),
+        not("The shop is open 24/7 now.", "24/7"),
+        // ---- Money written loosely ---------------------------------------------------
+        fig(
+            "The bonds raised $ 75 million last year.",
+            "$ 75 million",
+            Kind::Money,
+            "75e6",
+        )
+        .cur("USD"),
+        fig(
+            "Exports reached HK$ 10.05 billion.",
+            "HK$ 10.05 billion",
+            Kind::Money,
+            "10.05e9",
+        )
+        .cur("HKD"),
+        fig(
+            "Shares closed 34 cents lower.",
+            "34 cents",
+            Kind::Money,
+            "0.34",
+        )
+        .cur("USD"),
+        fig(
+            "The bid was 470 pence a share.",
+            "470 pence",
+            Kind::Money,
+            "4.7",
+        )
+        .cur("GBP"),
+        fig(
+            "He was fined 10,000 Swiss francs.",
+            "10,000 Swiss francs",
+            Kind::Money,
+            "10000",
+        )
+        .cur("CHF"),
+        fig(
+            "It cost 3 dollars 50 cents.",
+            "3 dollars 50 cents",
+            Kind::Money,
+            "3.5",
+        )
+        .cur("USD"),
+        fig("Tickets cost 20 € each.", "20 €", Kind::Money, "20").cur("EUR"),
+        fig(
+            "Losses exceeded 30 MUSD last year.",
+            "30 MUSD",
+            Kind::Money,
+            "30e6",
+        )
+        .cur("USD"),
+        fig(
+            "The deal is worth 420 million Finnish markka.",
+            "420 million Finnish markka",
+            Kind::Money,
+            "420e6",
+        )
+        .cur("FIM"),
+        fig("She paid with a $5 bill.", "$5", Kind::Money, "5").cur("USD"),
     ]
 }
 

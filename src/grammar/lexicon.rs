@@ -178,6 +178,10 @@ const TRIGGER_WORDS: &[&[u8]] = &[
     b"twice",
     b"between",
     b"mid",
+    b"minus",
+    b"negative",
+    b"nought",
+    b"quarter",
 ];
 
 /// One bit per three-letter prefix (`26 * 26 * 26` bits) of the trigger words of three
@@ -373,7 +377,16 @@ pub fn is_trigger_lower(word: &[u8]) -> bool {
             | b"twice"
             | b"between"
             | b"mid"
+            | b"minus"
+            | b"negative"
+            | b"nought"
+            | b"quarter"
     )
+}
+
+/// `dozen` and its plural and abbreviations.
+pub fn dozen(word: &str) -> bool {
+    lookup!(word, { "dozen" | "dozens" | "doz" | "dozs" | "dz" | "dzs" => () }).is_some()
 }
 
 /// Thousand, million, billion, trillion.
@@ -462,7 +475,56 @@ pub fn currency_word(word: &str) -> Option<&'static str> {
         "yen" => "JPY", "rupee" | "rupees" => "INR", "rouble" | "roubles" | "ruble"
             | "rubles" => "RUB",
         "franc" | "francs" => "CHF", "won" => "KRW", "peso" | "pesos" => "MXN",
-        "hryvnia" | "hryvnias" => "UAH", "lira" => "TRY", "rand" => "ZAR",
+        "hryvnia" | "hryvnias" => "UAH", "lira" | "lire" => "TRY", "rand" => "ZAR",
+        "markka" | "markkaa" => "FIM", "guilder" | "guilders" => "NLG", "peseta" | "pesetas" => "ESP",
+        "krona" | "kronor" | "krone" | "kroner" => "SEK", "zloty" | "zlotys" => "PLN",
+        "forint" | "forints" => "HUF", "shekel" | "shekels" => "ILS", "baht" => "THB",
+        "ringgit" => "MYR", "rupiah" => "IDR", "naira" => "NGN", "dinar" | "dinars" => "IQD",
+        "dirham" | "dirhams" => "AED", "riyal" | "riyals" => "SAR", "bitcoin" | "bitcoins" => "BTC",
+    })
+}
+
+/// Minor units named after an amount, with their currency and factor to the main unit.
+pub fn minor_currency(word: &str) -> Option<(&'static str, f64)> {
+    lookup!(word, {
+        "cent" | "cents" => ("USD", 0.01), "pence" | "penny" | "pennies" | "p" => ("GBP", 0.01),
+    })
+    .filter(|_| word != "P")
+}
+
+/// A currency named with its country's adjective: `australian dollars`, `Swiss francs`.
+pub fn national_currency(adjective: &str, currency: &str) -> Option<&'static str> {
+    let kind = currency_word(currency)?;
+    let mut buf = [0u8; 24];
+    let adjective = lower(adjective, &mut buf)?;
+    Some(match (adjective, kind) {
+        ("us" | "american", "USD") => "USD",
+        ("australian", "USD") => "AUD",
+        ("canadian", "USD") => "CAD",
+        ("singapore", "USD") => "SGD",
+        ("taiwan" | "taiwanese", "USD") => "TWD",
+        ("zimbabwe" | "zimbabwean", "USD") => "ZWL",
+        ("swiss", "CHF") => "CHF",
+        ("french", "CHF") => "FRF",
+        ("belgian", "CHF") => "BEF",
+        ("egyptian", "GBP") => "EGP",
+        ("british", "GBP") => "GBP",
+        ("chinese", "CNY") => "CNY",
+        ("japanese", "JPY") => "JPY",
+        ("mexican", "MXN") => "MXN",
+        ("argentine" | "argentinian", "MXN") => "ARS",
+        ("philippine", "MXN") => "PHP",
+        ("indian", "INR") => "INR",
+        ("pakistani", "INR") => "PKR",
+        ("turkish", "TRY") => "TRY",
+        ("italian", "TRY") => "ITL",
+        ("russian", "RUB") => "RUB",
+        ("finnish", "FIM") => "FIM",
+        ("dutch", "NLG") => "NLG",
+        ("swedish", "SEK") => "SEK",
+        ("norwegian", "SEK") => "NOK",
+        ("danish", "SEK") => "DKK",
+        _ => return None,
     })
 }
 
@@ -492,6 +554,7 @@ pub fn iso_currency(word: &str) -> Option<&'static str> {
         "KRW" => Some("KRW"),
         "TRY" => Some("TRY"),
         "IQD" => Some("IQD"),
+        "BTC" => Some("BTC"),
         _ => None,
     }
 }
@@ -514,7 +577,21 @@ pub const CURRENCY_PREFIXES: &[(&str, &str)] = &[
     ("₽", "RUB"),
     ("₩", "KRW"),
     ("₴", "UAH"),
+    ("₡", "CRC"),
+    ("₾", "GEL"),
+    ("₭", "LAK"),
+    ("₿", "BTC"),
+    ("₺", "TRY"),
+    ("₦", "NGN"),
+    ("₱", "PHP"),
 ];
+
+/// True for a one-character currency symbol (`$`, `£`, `€`, `₿`...).
+pub fn is_currency_symbol(c: char) -> bool {
+    CURRENCY_PREFIXES
+        .iter()
+        .any(|(p, _)| p.chars().count() == 1 && p.starts_with(c))
+}
 
 /// Units of time, normalized to their plural.
 pub fn duration_unit(word: &str) -> Option<&'static str> {

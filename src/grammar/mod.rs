@@ -87,6 +87,10 @@ struct Scanner<'a> {
 
 /// A number after its kind has been decided from the words that follow it.
 struct Tail {
+    /// Multiplies the value: 0.01 for amounts in cents or pence.
+    factor: f64,
+    /// Added to the value after `factor`: the cents of `3 dollars 50 cents`.
+    add: f64,
     kind: Kind,
     unit: Option<String>,
     currency: Option<&'static str>,
@@ -123,7 +127,10 @@ impl<'a> Scanner<'a> {
                     }
                     let w = &self.prose[i..word_end];
                     let may_trigger = lexicon::may_start_trigger(b) || b.is_ascii_uppercase();
-                    if (may_trigger && is_trigger(w)) || bytes.get(word_end) == Some(&b'$') {
+                    if (may_trigger && is_trigger(w))
+                        || bytes.get(word_end) == Some(&b'$')
+                        || bytes[word_end..self.end].starts_with(b" $")
+                    {
                         true
                     } else {
                         i = word_end;
@@ -137,7 +144,7 @@ impl<'a> Scanner<'a> {
             } else if b >= 0xC2 {
                 // Currency symbols and the minus sign are the only non-ASCII starts.
                 let c = self.prose[i..].chars().next().unwrap_or(' ');
-                matches!(c, '£' | '€' | '¥' | '₹' | '₽' | '₩' | '₴' | '\u{2212}')
+                c == '\u{2212}' || lexicon::is_currency_symbol(c) || vulgar_fraction(c).is_some()
             } else {
                 false
             };
@@ -189,18 +196,56 @@ impl<'a> Scanner<'a> {
             // "~40%": the tilde is an approximation; the figure starts after it.
             return None;
         }
+        if let Some(value) = vulgar_fraction(first) {
+            let mut f = self.figure(
+                pos,
+                pos + first.len_utf8(),
+                Kind::Fraction,
+                Number { value, step: 0.0 },
+                None,
+            );
+            self.fraction_whole(&mut f);
+            return Some(Outcome::Found(f));
+        }
         if !first.is_ascii_alphabetic() {
             return self.money(pos);
         }
         let (after_word, w) = word(s).ok()?;
-        if after_word.starts_with('$') {
-            return self.money(pos);
+        if (after_word.starts_with('$') || after_word.starts_with(" $"))
+            && let Some(found) = self.money(pos)
+        {
+            return Some(found);
         }
         if lexicon::iso_currency(w).is_some() {
             return self.money(pos);
         }
         if lexicon::month(w).is_some() || lexicon::weekday(w).is_some() {
             return self.date_word(pos);
+        }
+        if w.eq_ignore_ascii_case("minus") || w.eq_ignore_ascii_case("negative") {
+            return self.negated(pos, after_word);
+        }
+        if w.eq_ignore_ascii_case("nought") {
+            return self.numeric(pos);
+        }
+        if w.eq_ignore_ascii_case("quarter") {
+            // "quarter million"; a quarter on its own is a period of time.
+            let (scale, end) = self.scale_after_fraction(self.offset(after_word))?;
+            let mut f = self.figure(
+                pos,
+                end,
+                Kind::Count,
+                Number {
+                    value: scale / 4.0,
+                    step: 0.0,
+                },
+                None,
+            );
+            if let Some((noun, e)) = self.unit_noun(end) {
+                f.unit = Some(noun);
+                f.span.end = e;
+            }
+            return Some(Outcome::Found(f));
         }
         if w.eq_ignore_ascii_case("between") {
             return self.between(pos);
@@ -312,6 +357,9 @@ impl<'a> Scanner<'a> {
             if let Some(outcome) = self.year_forms(pos, after, &parsed) {
                 return Some(outcome);
             }
+            if let Some(outcome) = self.slash_fraction(pos, after, &parsed) {
+                return Some(outcome);
+            }
         }
         if let Some(outcome) = self.ratio_in(pos, after, &parsed) {
             return Some(outcome);
@@ -320,7 +368,9 @@ impl<'a> Scanner<'a> {
             return Some(outcome);
         }
         let tail = self.tail(after, &parsed);
-        let mut figure = self.figure(pos, tail.end, tail.kind, parsed.number, tail.unit);
+        let mut number = parsed.number.scaled(tail.factor);
+        number.value += tail.add;
+        let mut figure = self.figure(pos, tail.end, tail.kind, number, tail.unit);
         figure.currency = tail.currency;
         if let Some(a) = tail.approx {
             figure.approx = a;
@@ -335,6 +385,8 @@ impl<'a> Scanner<'a> {
     fn tail(&self, after: usize, parsed: &Parsed) -> Tail {
         let rest = self.rest(after);
         let done = |kind, unit: Option<&str>, end| Tail {
+            factor: 1.0,
+            add: 0.0,
             kind,
             unit: unit.map(str::to_owned),
             currency: None,
@@ -356,15 +408,14 @@ impl<'a> Scanner<'a> {
             None => (space1(rest).map(|(r, _)| r).unwrap_or(rest), false),
         };
         let glued = sep_rest.len() == rest.len();
+        if let Some((code, factor, end, minor)) = self.currency_after(after) {
+            let mut t = done(Kind::Money, None, end);
+            t.currency = Some(code);
+            t.factor = factor;
+            t.add = minor;
+            return self.with_post_approx(t);
+        }
         if let Ok((r, w)) = unit_word(sep_rest) {
-            if let Some(code) = lexicon::currency_word(w).or_else(|| lexicon::iso_currency(w))
-                && !hyphen
-                && !(w.eq_ignore_ascii_case("pounds") && r.trim_start().starts_with("of"))
-            {
-                let mut t = done(Kind::Money, None, self.offset(r));
-                t.currency = Some(code);
-                return t;
-            }
             if let Some(unit) = lexicon::duration_unit(w) {
                 if glued && parsed.digits && w.len() <= 3 {
                     // "5min" is fine, but "5s" is a decade or plural.
@@ -426,6 +477,82 @@ impl<'a> Scanner<'a> {
             t.end = end;
         }
         self.with_post_approx(t)
+    }
+
+    /// A currency named after an amount: ` dollars`, `-yen`, ` US dollars`, ` Swiss
+    /// francs`, ` cents`, ` pence`, ` usd`, `USD` (glued), ` €`, and `dollars 50 cents`.
+    /// Returns the ISO code, the factor to the main unit (0.01 for cents), the end, and an
+    /// amount of minor units to add (the 50 cents of `3 dollars 50 cents`).
+    fn currency_after(&self, after: usize) -> Option<(&'static str, f64, usize, f64)> {
+        let rest = self.rest(after);
+        // A symbol after the amount: "10 €", "10$".
+        let r = rest.strip_prefix(' ').unwrap_or(rest);
+        for (symbol, code) in lexicon::CURRENCY_PREFIXES {
+            if symbol.chars().count() == 1
+                && let Some(x) = r.strip_prefix(symbol)
+                && !x.starts_with(|c: char| c.is_ascii_alphanumeric())
+            {
+                return Some((code, 1.0, self.offset(x), 0.0));
+            }
+        }
+        let (r, hyphen) = match rest.strip_prefix('-') {
+            Some(x) => (x, true),
+            None => (space1(rest).map_or(rest, |(x, _)| x), false),
+        };
+        let glued = r.len() == rest.len();
+        let (r1, w1) = word(r).ok()?;
+        if !at_boundary(r1) && !r1.starts_with('-') {
+            return None;
+        }
+        // "australian dollars", "Swiss francs", "us dollars".
+        if let Ok((r2, (_, w2))) = (space1, word).parse_ok(r1)
+            && let Some(code) = lexicon::national_currency(w1, w2)
+            && at_boundary(r2)
+        {
+            return Some((code, 1.0, self.offset(r2), 0.0));
+        }
+        if glued {
+            // Only an ISO code may be glued: "115USD".
+            return lexicon::iso_currency(&w1.to_ascii_uppercase())
+                .map(|code| (code, 1.0, self.offset(r1), 0.0));
+        }
+        // Finance writes millions as M before the code: "30 MUSD", "120 MEUR".
+        if w1.len() == 4
+            && w1.starts_with('M')
+            && let Some(code) = lexicon::iso_currency(&w1[1..])
+        {
+            return Some((code, 1e6, self.offset(r1), 0.0));
+        }
+        if let Some((code, factor)) = lexicon::minor_currency(w1) {
+            return Some((code, factor, self.offset(r1), 0.0));
+        }
+        let code = lexicon::currency_word(w1).or_else(|| {
+            if hyphen {
+                None
+            } else {
+                lexicon::iso_currency(&w1.to_ascii_uppercase())
+            }
+        })?;
+        // "ten pounds of flour" is a weight.
+        if w1.eq_ignore_ascii_case("pounds") && r1.trim_start().starts_with("of") {
+            return None;
+        }
+        let mut end = self.offset(r1);
+        let mut minor = 0.0;
+        // "3 dollars 50 cents", "thirteen dollars and forty-five cents".
+        let cents_probe = (space1, number::keyword("and"), space1)
+            .parse_ok(r1)
+            .map_or_else(|_| space1(r1).map(|(x, _)| x).ok(), |(x, _)| Some(x));
+        if let Some(p) = cents_probe
+            && let Ok((x, cents)) = number::number(p)
+            && let Ok((x, (_, unit))) = (space1, word).parse_ok(x)
+            && lexicon::minor_currency(unit).is_some_and(|(c, _)| c == code)
+            && cents.number.value < 100.0
+        {
+            end = self.offset(x);
+            minor = cents.number.value / 100.0;
+        }
+        Some((code, 1.0, end, minor))
     }
 
     /// "or more", "-plus", "or so", "-odd" after a figure.
@@ -743,14 +870,6 @@ impl<'a> Scanner<'a> {
     fn money(&self, pos: usize) -> Option<Outcome> {
         let s = self.rest(pos);
         let (r, code) = currency_prefix(s)?;
-        let r = r
-            .strip_prefix(' ')
-            .filter(|_| {
-                code.len() == 3
-                    && s.starts_with(|c: char| c.is_ascii_uppercase())
-                    && !s.contains('$')
-            })
-            .unwrap_or(r);
         let (rest, parsed) = number::digits_scaled(r).ok()?;
         if parsed.number.value < 0.0 {
             return None;
@@ -795,6 +914,8 @@ impl<'a> Scanner<'a> {
         figure.high = high.map(Value::Number);
         figure.currency = Some(code);
         let tail = self.with_post_approx(Tail {
+            factor: 1.0,
+            add: 0.0,
             kind,
             unit: None,
             currency: Some(code),
@@ -879,6 +1000,88 @@ impl<'a> Scanner<'a> {
         figure.high = Some(Value::Number(high.number));
         figure.currency = prefix_currency.or(high_tail.currency).or(low_tail.currency);
         Some(Outcome::Found(figure))
+    }
+
+    /// `3/4`, `-4/5`, `2 1/4`: a fraction written with a slash (numerator below the
+    /// denominator, denominator at most 100, so `24/7`, `9/11` and dates stay out).
+    fn slash_fraction(&self, pos: usize, after: usize, parsed: &Parsed) -> Option<Outcome> {
+        if parsed.scale.is_some() || parsed.number.value.fract() != 0.0 {
+            return None;
+        }
+        let fraction_at = |r: &'a str| -> Option<(f64, &'a str)> {
+            let (r, num) = number::digits(r).ok()?;
+            let r = r.strip_prefix('/')?;
+            let (r, den) = number::digits(r).ok()?;
+            let (n, d) = (num.number.value.abs(), den.number.value);
+            let ok =
+                num.number.step == 1.0 && den.number.step == 1.0 && n < d && d <= 100.0 && n > 0.0;
+            (ok && at_boundary(r) && !r.starts_with('/'))
+                .then_some((num.number.value.signum() * n / d, r))
+        };
+        let s = self.rest(pos);
+        if let Some((value, r)) = fraction_at(s) {
+            return Some(Outcome::Found(self.figure(
+                pos,
+                self.offset(r),
+                Kind::Fraction,
+                Number { value, step: 0.0 },
+                None,
+            )));
+        }
+        // Other slashed pairs ("24/7", "9/11") are idioms or names, not two figures.
+        if let Ok((r, _)) = (
+            number::digits,
+            nom::bytes::complete::tag("/"),
+            number::digits,
+        )
+            .parse_ok(s)
+            && at_boundary(r)
+        {
+            return Some(Outcome::Skip(self.offset(r)));
+        }
+        // A mixed number: "2 1/4".
+        let (r, _) = space1(self.rest(after)).ok()?;
+        let (value, r) = fraction_at(r)?;
+        let whole = parsed.number.value;
+        let mut f = self.figure(
+            pos,
+            self.offset(r),
+            Kind::Count,
+            Number {
+                value: if whole < 0.0 {
+                    whole - value.abs()
+                } else {
+                    whole + value.abs()
+                },
+                step: 0.0,
+            },
+            None,
+        );
+        if let Some((noun, e)) = self.unit_noun(f.span.end) {
+            f.unit = Some(noun);
+            f.span.end = e;
+        }
+        Some(Outcome::Found(f))
+    }
+
+    /// `minus 5`, `negative 3.2%`, `minus five`: the figure that follows, negated.
+    fn negated(&self, pos: usize, after_word: &str) -> Option<Outcome> {
+        let (r, _) = space1(after_word).ok()?;
+        let start = self.offset(r);
+        if !r.starts_with(|c: char| c.is_ascii_digit()) {
+            // Number words: the words parser reads the sign itself.
+            return self.numeric(pos).filter(
+                |o| matches!(o, Outcome::Found(f) if f.number().is_some_and(|n| n.value < 0.0)),
+            );
+        }
+        let Some(Outcome::Found(mut f)) = self.numeric(start) else {
+            return None;
+        };
+        if let Value::Number(n) = &mut f.value {
+            n.value = -n.value;
+        }
+        f.span.start = pos;
+        Some(Outcome::Found(f))
     }
 
     /// `mid-1990s`, `mid-2019`.
@@ -1031,26 +1234,6 @@ impl<'a> Scanner<'a> {
         {
             return Some(Outcome::Skip(self.offset(after)));
         }
-        // "half a million"
-        if let Ok((r, (_, _, _, w))) = (space1, alt_a_an, space1, word).parse_ok(after)
-            && let Some(scale) = lexicon::big_scale(w)
-        {
-            let mut f = self.figure(
-                pos,
-                self.offset(r),
-                Kind::Count,
-                Number {
-                    value: scale / 2.0,
-                    step: 0.0,
-                },
-                None,
-            );
-            if let Some((noun, e)) = self.unit_noun(f.span.end) {
-                f.unit = Some(noun);
-                f.span.end = e;
-            }
-            return Some(Outcome::Found(f));
-        }
         if let Ok((_, (_, w))) = (space1, word).parse_ok(after)
             && (lexicon::duration_unit(w).is_some()
                 || matches!(w.to_ascii_lowercase().as_str(), "an" | "time"))
@@ -1075,8 +1258,9 @@ impl<'a> Scanner<'a> {
     /// `an hour`.
     fn article(&self, pos: usize, after: &str) -> Option<Outcome> {
         let (r, (_, w)) = (space1, word).parse_ok(after).ok()?;
+        let a_half = w.eq_ignore_ascii_case("half") && !self.preceded_by_word(pos, &["and", "And"]);
         if lexicon::denominator(w).is_some()
-            && !w.eq_ignore_ascii_case("half")
+            && (a_half || !w.eq_ignore_ascii_case("half"))
             && !w.eq_ignore_ascii_case("fourth")
         {
             // "a quarter" of something, but not "a quarter" as a period ("in a quarter").
@@ -1175,8 +1359,42 @@ impl<'a> Scanner<'a> {
         Some(Outcome::Found(f))
     }
 
+    /// A scale word after a fraction: ` million`, ` a million`, ` of a million`, ` a dozen`.
+    fn scale_after_fraction(&self, end: usize) -> Option<(f64, usize)> {
+        let mut r = self.rest(end);
+        if let Ok((x, _)) = (space1, number::keyword("of")).parse_ok(r) {
+            r = x;
+        }
+        if let Ok((x, _)) = (space1, alt_a_an).parse_ok(r) {
+            r = x;
+        }
+        let (r, (_, w)) = (space1, word).parse_ok(r).ok()?;
+        let scale = lexicon::big_scale(w).or_else(|| lexicon::dozen(w).then_some(12.0))?;
+        at_boundary(r).then(|| (scale, self.offset(r)))
+    }
+
     /// `of the 90 members` after a fraction word.
     fn fraction_whole(&self, f: &mut Figure) {
+        // "half a million", "a quarter of a million", "two thirds of a million": a count.
+        if let Some((scale, end)) = self.scale_after_fraction(f.span.end) {
+            f.kind = Kind::Count;
+            f.value = Value::Number(Number {
+                value: f.number().map_or(0.0, |n| n.value) * scale,
+                step: 0.0,
+            });
+            f.span.end = end;
+            if let Some((code, factor, e, _)) = self.currency_after(end) {
+                f.kind = Kind::Money;
+                f.currency = Some(code);
+                f.value =
+                    Value::Number(f.number().map_or(Number::exact(0.0), |n| n.scaled(factor)));
+                f.span.end = e;
+            } else if let Some((noun, e)) = self.unit_noun(end) {
+                f.unit = Some(noun);
+                f.span.end = e;
+            }
+            return;
+        }
         let mut probe = f.clone();
         probe.unit = None;
         self.part_of_whole(&mut probe);
@@ -1207,7 +1425,12 @@ impl<'a> Scanner<'a> {
                 "at", "At", "he", "He", "she", "She", "they", "They", "we", "We", "I", "it", "It",
                 "who", "was", "were", "had", "has", "have", "is", "are", "be", "been",
             ];
-            if self.preceded_by_word(pos, &adverb_before) {
+            let compound_noun = (space1, word).parse_ok(after).is_ok_and(|(_, (_, next))| {
+                ["class", "hand", "aid", "lady", "name", "person"]
+                    .iter()
+                    .any(|c| next.eq_ignore_ascii_case(c))
+            });
+            if compound_noun || self.preceded_by_word(pos, &adverb_before) {
                 return Some(Outcome::Skip(self.offset(after)));
             }
             if let Ok((_, (_, next))) = (space1, word).parse_ok(after) {
@@ -1305,6 +1528,7 @@ impl<'a> Scanner<'a> {
             || w == "s"
             || w == "m"
             || matches!(w, "pc" | "pp" | "ppt" | "ppts" | "pct")
+            || lexicon::iso_currency(&w.to_ascii_uppercase()).is_some()
             || slash_unit(rest).is_some()
     }
 
@@ -1358,13 +1582,15 @@ impl<'a> Scanner<'a> {
 
     /// `one` as a pronoun: `one of the biggest`, `the one`, `no one`.
     fn is_pronoun_one(&self, pos: usize, after: &str) -> bool {
-        if self.preceded_by_word(
-            pos,
-            &[
-                "the", "The", "no", "No", "any", "every", "which", "this", "that", "each", "some",
-                "anyone", "someone",
-            ],
-        ) {
+        let before = self.prose[self.start..pos].trim_end();
+        let previous = &before[after_last(before, |c| !c.is_ascii_alphabetic())..];
+        if [
+            "the", "no", "any", "every", "which", "this", "that", "each", "some", "anyone",
+            "someone",
+        ]
+        .iter()
+        .any(|w| previous.eq_ignore_ascii_case(w))
+        {
             return true;
         }
         if let Ok((r, _)) = (space1, number::keyword("of"), space1).parse_ok(after) {
@@ -1485,17 +1711,21 @@ fn percent_suffix(rest: &str) -> Option<(Kind, &str)> {
     let (r, w) = word(r).ok()?;
     let lower = w.to_ascii_lowercase();
     match lower.as_str() {
-        "percent" | "pct" => Some((Kind::Percent, r)),
+        "percent" | "percents" | "pct" => Some((Kind::Percent, r)),
         "per" => {
             let (r2, (_, c)) = (space1, word).parse_ok(r).ok()?;
             c.eq_ignore_ascii_case("cent")
                 .then_some((Kind::Percent, r2))
         }
-        "percentage" => {
-            let (r2, (_, p)) = (space1, word).parse_ok(r).ok()?;
-            (p.eq_ignore_ascii_case("point") || p.eq_ignore_ascii_case("points"))
-                .then_some((Kind::PercentagePoints, r2))
-        }
+        "percentage" => match (space1, word).parse_ok(r) {
+            Ok((r2, (_, p)))
+                if p.eq_ignore_ascii_case("point") || p.eq_ignore_ascii_case("points") =>
+            {
+                Some((Kind::PercentagePoints, r2))
+            }
+            // "100 percentage" alone is a percent, as loose speech has it.
+            _ => Some((Kind::Percent, r)),
+        },
         "pp" | "ppt" | "ppts" => Some((Kind::PercentagePoints, r)),
         _ => None,
     }
@@ -1522,16 +1752,41 @@ fn slash_unit(rest: &str) -> Option<(&'static str, &str)> {
 
 /// A currency symbol or code at the start of `input`, and the rest after it.
 fn currency_prefix(input: &str) -> Option<(&str, &'static str)> {
+    // At most one space may stand between a symbol and its digits ("$ 75 million").
+    let before_digits = |r: &str| -> Option<usize> {
+        let skip = usize::from(r.starts_with(' '));
+        r[skip..]
+            .starts_with(|c: char| c.is_ascii_digit())
+            .then_some(skip)
+    };
     for (prefix, code) in lexicon::CURRENCY_PREFIXES {
         if let Some(r) = input.strip_prefix(prefix) {
-            return Some((r, code));
+            let skip = before_digits(r)?;
+            return Some((&r[skip..], code));
         }
     }
-    let (r, w) = word(input).ok()?;
-    let code = lexicon::iso_currency(w)?;
-    let r = r.strip_prefix(' ').unwrap_or(r);
-    r.starts_with(|c: char| c.is_ascii_digit())
-        .then_some((r, code))
+    // A country code before a dollar sign, written apart or in lower case: "hk $ 10",
+    // "us $ 150", "cad$ 15". A lone "a" stays an article ("a $5 bill").
+    let (r, letters) = word(input).ok()?;
+    let after_space = r.strip_prefix(' ').unwrap_or(r);
+    if let Some(after_dollar) = after_space.strip_prefix('$') {
+        let code = match letters.to_ascii_lowercase().as_str() {
+            "us" | "usd" => "USD",
+            "hk" | "hkd" => "HKD",
+            "c" | "ca" | "cad" => "CAD",
+            "au" | "aud" => "AUD",
+            "nz" | "nzd" => "NZD",
+            "sg" | "sgd" => "SGD",
+            "mxn" | "mx" => "MXN",
+            "a" if r.starts_with('$') && letters == "A" => "AUD",
+            _ => return None,
+        };
+        let skip = before_digits(after_dollar)?;
+        return Some((&after_dollar[skip..], code));
+    }
+    let code = lexicon::iso_currency(letters)?;
+    let skip = before_digits(r)?;
+    Some((&r[skip..], code))
 }
 
 /// A plural noun: ends in `s`, or is one of the common irregular plurals.
@@ -1549,6 +1804,28 @@ fn is_plural_noun(noun: &str) -> bool {
         ]
         .iter()
         .any(|p| noun.eq_ignore_ascii_case(p))
+}
+
+/// The value of a Unicode vulgar fraction character (`½`, `⅔`, `¾`).
+fn vulgar_fraction(c: char) -> Option<f64> {
+    Some(match c {
+        '½' => 1.0 / 2.0,
+        '⅓' => 1.0 / 3.0,
+        '⅔' => 2.0 / 3.0,
+        '¼' => 1.0 / 4.0,
+        '¾' => 3.0 / 4.0,
+        '⅕' => 1.0 / 5.0,
+        '⅖' => 2.0 / 5.0,
+        '⅗' => 3.0 / 5.0,
+        '⅘' => 4.0 / 5.0,
+        '⅙' => 1.0 / 6.0,
+        '⅚' => 5.0 / 6.0,
+        '⅛' => 1.0 / 8.0,
+        '⅜' => 3.0 / 8.0,
+        '⅝' => 5.0 / 8.0,
+        '⅞' => 7.0 / 8.0,
+        _ => return None,
+    })
 }
 
 /// True when `s` starts with an integer that has no decimals, percent, range or scale after

@@ -140,11 +140,16 @@ pub fn scale_suffix(input: &str) -> IResult<&str, f64> {
     }
     let lower = w.to_ascii_lowercase();
     let factor = match lower.as_str() {
+        "hundred" => 1e2,
+        "dozen" | "dozens" | "doz" | "dozs" | "dz" | "dzs" => 12.0,
         "thousand" => 1e3,
-        "million" | "mn" | "mln" => 1e6,
+        "million" | "mn" | "mln" | "mil" => 1e6,
         "billion" | "bn" | "bln" => 1e9,
-        "trillion" | "tn" | "trn" => 1e12,
-        "m" | "k" | "b" if sep.is_none() => match lower.as_str() {
+        "trillion" | "tn" | "trn" | "tln" => 1e12,
+        // Finance writes a million as "MM" ("US$ 1MM"); lower-case "mm" is millimetres.
+        "mm" if w == "MM" && sep.is_none() => 1e6,
+        "k" if w == "k" => 1e3,
+        "m" | "b" if sep.is_none() => match lower.as_str() {
             "m" => 1e6,
             "k" => 1e3,
             _ => 1e9,
@@ -154,21 +159,143 @@ pub fn scale_suffix(input: &str) -> IResult<&str, f64> {
     Ok((rest, factor))
 }
 
-/// A number in digits with an optional scale word: `1.2 million`, `3bn`, `4.5tn`.
+/// A number in digits with an optional scale word: `1.2 million`, `3bn`, `4.5tn`, and
+/// the compounds people write with digits: `4 thousand 3 hundred and 21`, `3 million and
+/// a half`.
 pub fn digits_scaled(input: &str) -> IResult<&str, Parsed> {
     let (rest, mut parsed) = digits(input)?;
-    match scale_suffix(rest) {
-        Ok((after, factor)) => {
-            parsed.number = parsed.number.scaled(factor);
-            parsed.scale = Some(factor);
-            Ok((after, parsed))
+    let Ok((mut rest, factor)) = scale_suffix(rest) else {
+        // "2 and a half": a mixed number in digits and words.
+        if let Some((fraction, after)) = and_fraction(rest)
+            && parsed.number.step == 1.0
+        {
+            parsed.number = Number {
+                value: parsed.number.value + fraction,
+                step: 0.0,
+            };
+            return Ok((after, parsed));
         }
-        Err(_) => Ok((rest, parsed)),
+        return Ok((rest, parsed));
+    };
+    parsed.number = parsed.number.scaled(factor);
+    parsed.scale = Some(factor);
+    let mut last_scale = factor;
+    if let Some((fraction, after)) = and_fraction(rest) {
+        parsed.number.value += fraction * factor;
+        return Ok((after, parsed));
     }
+    // Smaller parts after a word scale: "4 thousand 3 hundred and 21".
+    while last_scale >= 100.0 && parsed.number.step == last_scale {
+        let (probe, used_and) = match (space1, keyword("and"), space1).parse(rest) {
+            Ok((p, _)) => (p, true),
+            Err(_) => match space1(rest) {
+                Ok((p, _)) => (p, false),
+                Err(_) => break,
+            },
+        };
+        let Ok((after, part)) = alt((digits, words)).parse(probe) else {
+            break;
+        };
+        if part.number.value < 0.0 || part.number.value.fract() != 0.0 {
+            break;
+        }
+        match scale_suffix(after) {
+            Ok((after_scale, f)) if f < last_scale && part.number.value * f < last_scale => {
+                parsed.number.value += part.number.value * f;
+                last_scale = f;
+                rest = after_scale;
+            }
+            // An unscaled last part only after "and": "3 hundred and 21".
+            Err(_) if used_and && part.number.value < last_scale => {
+                parsed.number.value += part.number.value;
+                rest = after;
+                break;
+            }
+            _ => break,
+        }
+        parsed.number.step = last_scale;
+    }
+    Ok((rest, parsed))
+}
+
+/// A fraction joined to a whole number by `and`: `and a half`, `and three quarters`,
+/// `and one fifth`. Returns its value and the rest.
+pub fn and_fraction(input: &str) -> Option<(f64, &str)> {
+    let (r, _) = (space1, keyword("and"), space1).parse(input).ok()?;
+    let (r, numerator) = match word(r) {
+        Ok((r2, w)) if w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an") => (r2, 1.0),
+        Ok((r2, w)) => (
+            r2,
+            lexicon::small_number(w).filter(|v| (1.0..10.0).contains(v))?,
+        ),
+        Err(_) => return None,
+    };
+    let r = r.strip_prefix([' ', '-'])?;
+    let (r, den) = word(r).ok()?;
+    let denominator = lexicon::denominator(den)?;
+    let plural = den.ends_with(['s', 'S']);
+    if !at_boundary(r)
+        || numerator >= denominator
+        || (numerator > 1.0) != plural && !den.eq_ignore_ascii_case("half")
+    {
+        return None;
+    }
+    Some((numerator / denominator, r))
+}
+
+/// Decimal digits spoken after `point`: `point zero three`, `point seventy-one`.
+fn spoken_decimals(input: &str) -> Option<(f64, &str)> {
+    let (mut r, _) = (space1, keyword("point"), space1).parse(input).ok()?;
+    let mut digits = String::new();
+    while let Ok((after, w)) = word(r) {
+        let value = if w.eq_ignore_ascii_case("nought")
+            || w.eq_ignore_ascii_case("naught")
+            || w.eq_ignore_ascii_case("oh")
+        {
+            Some(0.0)
+        } else {
+            lexicon::small_number(w)
+        };
+        let Some(mut v) = value else { break };
+        let mut after = after;
+        // "seventy-one" after the point is two digits.
+        if v >= 20.0
+            && v % 10.0 == 0.0
+            && let Some(units) = after
+                .strip_prefix('-')
+                .and_then(|x| word(x).ok())
+                .and_then(|(x, u)| Some((x, lexicon::small_number(u).filter(|u| *u < 10.0)?)))
+        {
+            v += units.1;
+            after = units.0;
+        }
+        if v >= 100.0 {
+            break;
+        }
+        digits.push_str(&format!("{}", v as u32));
+        r = after;
+        match space1(r) {
+            Ok((next, _))
+                if word(next).is_ok_and(|(_, w)| {
+                    lexicon::small_number(w).is_some_and(|v| v < 100.0)
+                        || w.eq_ignore_ascii_case("nought")
+                }) =>
+            {
+                r = next
+            }
+            _ => break,
+        }
+    }
+    if digits.is_empty() {
+        return None;
+    }
+    let value: f64 = format!("0.{digits}").parse().ok()?;
+    Some((value, r))
 }
 
 /// A number in words: `seventy-three`, `two hundred and fifty thousand`, `a dozen`,
-/// `a million`, `1.2 million` is handled by [`digits_scaled`].
+/// `a million`, `five and a half million`, `one hundred and three quarters`,
+/// `two hundred point zero three`, `minus five`. Digits are read by [`digits_scaled`].
 ///
 /// Words are joined by spaces or hyphens; `and` may follow `hundred` and thousands.
 pub fn words(input: &str) -> IResult<&str, Parsed> {
@@ -179,6 +306,15 @@ pub fn words(input: &str) -> IResult<&str, Parsed> {
     let mut last_scale = f64::INFINITY;
     let mut last_small: Option<f64> = None; // the last units/teens/tens value in `current`
     let mut scale_seen: Option<f64> = None;
+    let mut sign = 1.0;
+    let mut exact = true;
+    // "minus five", "negative one".
+    if let Ok((after, _)) = alt((keyword("minus"), keyword("negative"))).parse(rest)
+        && let Ok((after_space, _)) = space1(after)
+    {
+        sign = -1.0;
+        rest = after_space;
+    }
     // "a"/"an" stands for one before hundred/thousand/million/dozen.
     if let Ok((after_a, _)) = alt((keyword("a"), keyword("an"))).parse(rest)
         && let Ok((after_space, _)) = space1(after_a)
@@ -195,7 +331,9 @@ pub fn words(input: &str) -> IResult<&str, Parsed> {
         if !at_boundary(after) && !after.starts_with('-') {
             break;
         }
-        if let Some(v) = lexicon::small_number(w) {
+        if let Some(v) =
+            lexicon::small_number(w).or_else(|| w.eq_ignore_ascii_case("nought").then_some(0.0))
+        {
             // "twenty one" is fine, "one two" is not a number.
             match last_small {
                 Some(prev) if !(prev >= 20.0 && prev % 10.0 == 0.0 && v < 10.0) => break,
@@ -206,7 +344,7 @@ pub fn words(input: &str) -> IResult<&str, Parsed> {
         } else if w.eq_ignore_ascii_case("hundred") && current > 0.0 && current < 100.0 {
             current *= 100.0;
             last_small = None;
-        } else if w.eq_ignore_ascii_case("dozen") && current > 0.0 && current < 100.0 {
+        } else if lexicon::dozen(w) && current > 0.0 && current < 100.0 {
             current *= 12.0;
             last_small = None;
         } else if let Some(scale) = lexicon::big_scale(w) {
@@ -223,6 +361,33 @@ pub fn words(input: &str) -> IResult<&str, Parsed> {
         }
         consumed_any = true;
         rest = after;
+        // A spoken decimal: "two hundred point zero three".
+        if let Some((decimals, after_point)) = spoken_decimals(rest) {
+            current += decimals;
+            rest = after_point;
+            exact = false;
+            break;
+        }
+        // A fraction: "one and a half", "five and a half million", "one million and a half".
+        if let Some((fraction, after_fraction)) = and_fraction(rest) {
+            rest = after_fraction;
+            exact = false;
+            let scale_next = space1(rest)
+                .ok()
+                .and_then(|(x, _)| word(x).ok())
+                .and_then(|(x, w)| Some((x, lexicon::big_scale(w)?)));
+            match scale_next {
+                Some((after_scale, scale)) if current > 0.0 && scale < last_scale => {
+                    total += (current + fraction) * scale;
+                    current = 0.0;
+                    scale_seen = Some(scale);
+                    rest = after_scale;
+                }
+                _ if current == 0.0 && last_scale.is_finite() => total += fraction * last_scale,
+                _ => current += fraction,
+            }
+            break;
+        }
         // Continue over a hyphen, a space, or "and" between parts.
         let mut probe = rest;
         if let Some(p) = probe.strip_prefix('-') {
@@ -241,7 +406,7 @@ pub fn words(input: &str) -> IResult<&str, Parsed> {
             Ok((_, next))
                 if lexicon::small_number(next).is_some()
                     || next.eq_ignore_ascii_case("hundred")
-                    || next.eq_ignore_ascii_case("dozen")
+                    || lexicon::dozen(next)
                     || lexicon::big_scale(next).is_some() =>
             {
                 rest = probe;
@@ -252,11 +417,14 @@ pub fn words(input: &str) -> IResult<&str, Parsed> {
     if !consumed_any {
         return fail(input);
     }
-    let value = total + current;
+    let value = sign * (total + current);
     Ok((
         rest,
         Parsed {
-            number: Number::exact(value),
+            number: Number {
+                value,
+                step: if exact { 1.0 } else { 0.0 },
+            },
             digits: false,
             grouped: false,
             scale: scale_seen,
