@@ -13,6 +13,7 @@ pub mod load;
 pub mod report;
 pub mod rules;
 pub mod span;
+pub mod suppress;
 pub mod walk;
 
 pub use document::{Document, SourceFormat};
@@ -28,7 +29,26 @@ pub fn figures(doc: &Document) -> Vec<Figure> {
 /// Every finding of the configured rules in `doc`, sorted by position, with inline
 /// suppressions applied.
 pub fn check(doc: &Document, config: &config::Config) -> Vec<Finding> {
-    rules::check(doc, config)
+    let findings = suppress::apply(doc, rules::check(doc, config));
+    let unused = config.rule("unused-suppression");
+    if unused.is_some_and(|r| r.enabled == Some(false)) {
+        return findings
+            .into_iter()
+            .filter(|f| f.rule != "unused-suppression")
+            .collect();
+    }
+    match unused.and_then(|r| r.severity) {
+        Some(severity) => findings
+            .into_iter()
+            .map(|mut f| {
+                if f.rule == "unused-suppression" {
+                    f.severity = severity;
+                }
+                f
+            })
+            .collect(),
+        None => findings,
+    }
 }
 
 /// Every figure in `text`, read as `format` (a convenience for tests and tools).

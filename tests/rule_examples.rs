@@ -14,7 +14,7 @@ fn every_rule_example() {
         for example in &rule.examples {
             total += 1;
             let doc = Document::new("example.txt", example.text.clone(), SourceFormat::PlainText);
-            let findings: Vec<_> = rules::check(&doc, &config)
+            let findings: Vec<_> = figcheck::check(&doc, &config)
                 .into_iter()
                 .filter(|f| f.rule == rule.id)
                 .collect();

@@ -586,7 +586,11 @@ impl<'a> Scanner<'a> {
     /// The counted noun after a count: `88 seats`, `18.65 million iPhones`.
     fn unit_noun(&self, after: usize) -> Option<(String, usize)> {
         let rest = self.rest(after);
-        let (r, _) = nom::bytes::complete::tag::<_, _, nom::error::Error<&str>>(" ")(rest).ok()?;
+        // One space, or a line break inside the paragraph.
+        let (r, gap) = space1(rest).ok()?;
+        if gap.len() > 2 {
+            return None;
+        }
         let (mut r2, w) = unit_word(r).ok()?;
         if w.len() < 2
             || lexicon::is_not_unit_noun(w)
@@ -1614,7 +1618,7 @@ impl<'a> Scanner<'a> {
     /// The approximation words right before `pos`, if any.
     fn approx_before(&self, pos: usize) -> Option<(Approx, Span)> {
         let before = &self.prose[self.start..pos];
-        let trimmed = before.trim_end_matches([' ', '\u{a0}']);
+        let trimmed = before.trim_end_matches([' ', '\u{a0}', '\n', '\r', '\t']);
         if trimmed.len() == before.len() && !before.ends_with('~') {
             return None;
         }

@@ -107,8 +107,13 @@ fn preceded_by(cx: &Context<'_>, f: &Figure, markers: &[&str]) -> bool {
 /// The change direction stated by the word(s) right before a figure, if any.
 fn direction_before(cx: &Context<'_>, f: &Figure, reach: usize) -> Option<Direction> {
     let start = f.approx_span.map_or(f.span.start, |s| s.start);
-    let before = words(cx.before_in_sentence(start));
-    for w in before.iter().rev().take(reach) {
+    let before = cx.before_in_sentence(start);
+    // Only the words since the previous number count: "rose 2% from 4% to 6%" gives the
+    // direction to 2%, not to 6%.
+    let since_number = &before[before
+        .rfind(|c: char| c.is_ascii_digit())
+        .map_or(0, |i| i + 1)..];
+    for w in words(since_number).iter().rev().take(reach) {
         if RISE_WORDS.contains(&w.as_str()) {
             return Some(Direction::Rise);
         }
@@ -145,36 +150,36 @@ struct Change<'a> {
 /// Every from/to change in the document.
 fn changes<'a>(cx: &Context<'a>) -> Vec<Change<'a>> {
     let figures = cx.figures;
-    let mut found = Vec::new();
+    let mut found: Vec<Change<'a>> = Vec::new();
     for (i, start) in figures.iter().enumerate() {
         if !preceded_by(cx, start, START_MARKERS) {
             continue;
         }
         let sentence = cx.sentence_at(start.span.start);
         let same = |f: &Figure| cx.sentence_at(f.span.start) == sentence;
-        // The end value: after `to`, next to the start ("from A to B" or "to B, from A").
-        let end = figures
-            .iter()
-            .enumerate()
-            .filter(|(j, f)| {
-                *j != i && same(f) && comparable(start, f) && preceded_by(cx, f, END_MARKERS)
-            })
-            .min_by_key(|(j, _)| j.abs_diff(i))
-            .map(|(_, f)| f);
+        // "from A to B": the figure right after the start, joined by "to", wins; else the
+        // nearest end-marked figure ("to B, from A").
+        let adjacent = figures.get(i + 1).filter(|f| {
+            comparable(start, f)
+                && cx
+                    .prose(crate::Span::new(
+                        start.span.end,
+                        f.span.start.max(start.span.end),
+                    ))
+                    .trim()
+                    == "to"
+        });
+        let end = adjacent.or_else(|| {
+            figures
+                .iter()
+                .enumerate()
+                .filter(|(j, f)| {
+                    *j != i && same(f) && comparable(start, f) && preceded_by(cx, f, END_MARKERS)
+                })
+                .min_by_key(|(j, _)| j.abs_diff(i))
+                .map(|(_, f)| f)
+        });
         let Some(end) = end else { continue };
-        let first = start.span.start.min(end.span.start);
-        let stated = figures
-            .iter()
-            .filter(|f| same(f) && f.span != start.span && f.span != end.span)
-            .filter(|f| match f.kind {
-                Kind::Percent | Kind::PercentagePoints => true,
-                Kind::Ratio => f.unit.as_deref() == Some("x"),
-                Kind::Fraction => direction_before(cx, f, 3).is_some(),
-                _ => comparable(start, f) && direction_before(cx, f, 2).is_some(),
-            })
-            .filter(|f| direction_before(cx, f, 3).is_some() || f.kind == Kind::Ratio)
-            .min_by_key(|f| f.span.start.abs_diff(first))
-            .map(|f| (f, direction_before(cx, f, 3)));
         let pair_direction = if start.span.start < end.span.start {
             direction_before(cx, start, 2)
         } else {
@@ -183,9 +188,49 @@ fn changes<'a>(cx: &Context<'a>) -> Vec<Change<'a>> {
         found.push(Change {
             start,
             end,
-            stated,
+            stated: None,
             direction: pair_direction,
         });
+    }
+    // Each stated change goes to the nearest pair of its sentence that it is not part of.
+    let in_pairs: Vec<crate::Span> = found
+        .iter()
+        .flat_map(|c| [c.start.span, c.end.span])
+        .collect();
+    for f in figures {
+        if in_pairs.contains(&f.span) {
+            continue;
+        }
+        let direction = direction_before(cx, f, 3);
+        let is_change = match f.kind {
+            Kind::Ratio => f.unit.as_deref() == Some("x") && f.of.is_none(),
+            Kind::Percent | Kind::PercentagePoints | Kind::Fraction => direction.is_some(),
+            Kind::Money | Kind::Count | Kind::Quantity => direction_before(cx, f, 2).is_some(),
+            _ => false,
+        };
+        if !is_change {
+            continue;
+        }
+        let sentence = cx.sentence_at(f.span.start);
+        let nearest = found
+            .iter_mut()
+            .filter(|c| cx.sentence_at(c.start.span.start) == sentence)
+            .filter(|c| {
+                !matches!(f.kind, Kind::Money | Kind::Count | Kind::Quantity)
+                    || comparable(c.start, f)
+            })
+            .min_by_key(|c| {
+                c.start
+                    .span
+                    .start
+                    .min(c.end.span.start)
+                    .abs_diff(f.span.start)
+            });
+        if let Some(change) = nearest
+            && change.stated.is_none()
+        {
+            change.stated = Some((f, direction));
+        }
     }
     found
 }
@@ -257,14 +302,38 @@ pub fn change_mismatch(cx: &Context<'_>, out: &mut Emitter) {
                     "a fall"
                 }
             };
-            let primary = change.stated.map_or(change.end.span, |(f, _)| f.span);
+            let (primary, related) = match change.stated {
+                Some((f, _)) => (
+                    Label::new(f.span, format!("{} is stated here", name(dir))),
+                    related,
+                ),
+                None => {
+                    let relation = if actual == Direction::Rise {
+                        "above"
+                    } else {
+                        "below"
+                    };
+                    let end_text = cx.text(change.end.span);
+                    let start_text = cx.text(change.start.span);
+                    (
+                        Label::new(
+                            change.end.span,
+                            format!(
+                                "{end_text} is {relation} {start_text}, yet {} is stated",
+                                name(dir)
+                            ),
+                        ),
+                        vec![Label::new(change.start.span, "from")],
+                    )
+                }
+            };
             out.emit(
                 format!(
                     "the words say {}, but {pair} is {}",
                     name(dir),
                     name(actual)
                 ),
-                Label::new(primary, format!("{} is stated here", name(dir))),
+                primary,
                 related,
                 Some("check the direction word or the order of the values".into()),
             );

@@ -162,7 +162,11 @@ fn either_or_split(cx: &Context<'_>, out: &mut Emitter) {
             continue;
         }
         let after = cx.after_in_sentence(whole.span.end);
-        let Some(either_at) = after.to_ascii_lowercase().find(" either ") else {
+        let lower = after.to_ascii_lowercase();
+        let Some(either_at) = lower.match_indices("either").map(|(i, _)| i).find(|&i| {
+            lower[..i].ends_with(char::is_whitespace)
+                && lower[i + 6..].starts_with(char::is_whitespace)
+        }) else {
             continue;
         };
         let either_offset = whole.span.end + either_at;

@@ -89,11 +89,11 @@ pub fn unit_conversion(cx: &Context<'_>, out: &mut Emitter) {
 
 fn show_precise(v: f64) -> String {
     if v.abs() >= 100.0 {
-        show(v)
-    } else {
-        format!("{v:.2}")
-            .trim_end_matches('0')
-            .trim_end_matches('.')
-            .to_owned()
+        return show(v);
     }
+    let decimals = if v.abs() >= 1.0 { 2 } else { 3 };
+    format!("{v:.decimals$}")
+        .trim_end_matches('0')
+        .trim_end_matches('.')
+        .to_owned()
 }

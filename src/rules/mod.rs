@@ -205,13 +205,16 @@ impl Emitter {
         related: Vec<Label>,
         help: Option<String>,
     ) {
+        // Figures quoted in messages may span a line break; messages are one line.
+        let one_line = |text: String| text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let relabel = |l: Label| Label::new(l.span, one_line(l.message));
         self.findings.push(Finding {
             rule: self.rule,
             severity: self.severity,
-            message,
-            primary,
-            related,
-            help,
+            message: one_line(message),
+            primary: relabel(primary),
+            related: related.into_iter().map(relabel).collect(),
+            help: help.map(one_line),
             fix: None,
         });
     }
