@@ -14,6 +14,7 @@
 //! in-scope spec case. Exit 2 means the inputs could not be read.
 
 mod corpus;
+mod findings;
 mod predict;
 mod recognizers;
 mod recognizers_scope;
@@ -65,12 +66,19 @@ struct EvalArgs {
     /// Exit 1 if the currency-model pass rate is below X.
     #[arg(long, value_name = "X")]
     min_currency: Option<f64>,
+    /// Exit 1 if fewer than X of the planted errors are caught.
+    #[arg(long, value_name = "X")]
+    min_planted_recall: Option<f64>,
+    /// Exit 1 if there are more than X false alarms per clean article.
+    #[arg(long, value_name = "X")]
+    max_false_alarms: Option<f64>,
 }
 
 /// Everything `eval --json` prints.
 #[derive(Serialize)]
 struct EvalReport {
     corpus: Option<CorpusReport>,
+    findings: Option<findings::FindingsReport>,
     recognizers: Option<RecognizersReport>,
     /// Parts skipped and gates not checked.
     notes: Vec<String>,
@@ -108,12 +116,14 @@ fn eval(args: &EvalArgs) -> Result<ExitCode, String> {
 
     let mut report = EvalReport {
         corpus: None,
+        findings: None,
         recognizers: None,
         notes: Vec::new(),
         failed_gates: Vec::new(),
     };
     if corpus_dir.is_dir() {
         report.corpus = Some(corpus::evaluate(&corpus_dir)?);
+        report.findings = Some(findings::evaluate(&corpus_dir)?);
     } else {
         report.notes.push(format!(
             "corpus not found at {}: corpus scoring skipped",
@@ -168,6 +178,24 @@ fn check_gates(args: &EvalArgs, report: &mut EvalReport) {
                 .push("--min-f1 not checked: no corpus".to_owned()),
         }
     }
+    if let Some(f) = &report.findings {
+        if let Some(floor) = args.min_planted_recall
+            && f.recall < floor
+        {
+            report.failed_gates.push(format!(
+                "planted-error recall {:.4} is below --min-planted-recall {floor}",
+                f.recall
+            ));
+        }
+        if let Some(ceiling) = args.max_false_alarms
+            && f.false_alarms_per_article > ceiling
+        {
+            report.failed_gates.push(format!(
+                "{:.3} false alarms per clean article is above --max-false-alarms {ceiling}",
+                f.false_alarms_per_article
+            ));
+        }
+    }
     let floors = [
         ("number", args.min_number),
         ("percent", args.min_percent),
@@ -198,6 +226,9 @@ fn strip_details(report: &mut EvalReport) {
         c.misses.clear();
         c.false_positives.clear();
     }
+    if let Some(f) = &mut report.findings {
+        f.planted_outcomes.clear();
+    }
     if let Some(r) = &mut report.recognizers {
         r.models.iter_mut().for_each(|m| m.failures.clear());
     }
@@ -210,6 +241,9 @@ fn pct(x: Option<f64>) -> String {
 fn print_human(report: &EvalReport, verbose: bool) {
     if let Some(c) = &report.corpus {
         print_corpus(c, verbose);
+    }
+    if let Some(f) = &report.findings {
+        findings::print(f, verbose);
     }
     if let Some(r) = &report.recognizers {
         print_recognizers(r, verbose);
