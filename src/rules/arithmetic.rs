@@ -104,6 +104,25 @@ fn preceded_by(cx: &Context<'_>, f: &Figure, markers: &[&str]) -> bool {
     })
 }
 
+/// `on last year, when 27.2%`: a start value named by the year it belongs to.
+fn after_last_year_when(cx: &Context<'_>, f: &Figure) -> bool {
+    let start = f.approx_span.map_or(f.span.start, |s| s.start);
+    let before = cx.before_in_sentence(start).trim_end().to_ascii_lowercase();
+    let Some(head) = before.strip_suffix("when") else {
+        return false;
+    };
+    let head = head.trim_end().trim_end_matches(',').trim_end();
+    [
+        "last year",
+        "a year earlier",
+        "a year ago",
+        "the year before",
+        "the previous year",
+    ]
+    .iter()
+    .any(|p| head.ends_with(p))
+}
+
 /// The change direction stated by the word(s) right before a figure, if any.
 fn direction_before(cx: &Context<'_>, f: &Figure, reach: usize) -> Option<Direction> {
     let start = f.approx_span.map_or(f.span.start, |s| s.start);
@@ -152,7 +171,8 @@ fn changes<'a>(cx: &Context<'a>) -> Vec<Change<'a>> {
     let figures = cx.figures;
     let mut found: Vec<Change<'a>> = Vec::new();
     for (i, start) in figures.iter().enumerate() {
-        if !preceded_by(cx, start, START_MARKERS) {
+        let after_last_year = after_last_year_when(cx, start);
+        if !preceded_by(cx, start, START_MARKERS) && !after_last_year {
             continue;
         }
         let sentence = cx.sentence_at(start.span.start);
@@ -178,6 +198,19 @@ fn changes<'a>(cx: &Context<'a>) -> Vec<Change<'a>> {
                 })
                 .min_by_key(|(j, _)| j.abs_diff(i))
                 .map(|(_, f)| f)
+        });
+        // "(27.8%) ... on last year, when 27.2% did": the other value of the sentence.
+        let end = end.or_else(|| {
+            after_last_year
+                .then(|| {
+                    figures.iter().rev().find(|f| {
+                        f.span.end <= start.span.start
+                            && same(f)
+                            && comparable(start, f)
+                            && direction_before(cx, f, 3).is_none()
+                    })
+                })
+                .flatten()
         });
         let Some(end) = end else { continue };
         let pair_direction = if start.span.start < end.span.start {

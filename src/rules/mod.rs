@@ -5,6 +5,7 @@ mod arithmetic;
 mod breakdown;
 mod conversion;
 mod dates;
+mod drift;
 mod majority;
 mod part_whole;
 mod ranges;
@@ -108,6 +109,15 @@ const RULES: &[(&str, CheckFn)] = &[
     (
         include_str!("../../rules/unit-conversion.toml"),
         conversion::unit_conversion,
+    ),
+    (
+        include_str!("../../rules/figure-drift.toml"),
+        drift::figure_drift,
+    ),
+    // Reported by `crate::suppress` after the other rules have run.
+    (
+        include_str!("../../rules/unused-suppression.toml"),
+        |_, _| {},
     ),
 ];
 

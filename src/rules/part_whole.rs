@@ -6,8 +6,10 @@ use super::{Context, Emitter};
 use crate::figure::{Approx, Figure, Kind, Number};
 use crate::finding::Label;
 
-/// `45 out of 40 members`: a part larger than its whole.
+/// `45 out of 40 members`: a part larger than its whole; `$370 million, a sum that
+/// includes $395 million`.
 pub fn part_exceeds_whole(cx: &Context<'_>, out: &mut Emitter) {
+    included_exceeds_total(cx, out);
     for f in cx.figures {
         let (Some(part), Some(whole), Some(of_span)) = (f.number(), f.of, f.of_span) else {
             continue;
@@ -31,6 +33,69 @@ pub fn part_exceeds_whole(cx: &Context<'_>, out: &mut Emitter) {
             Label::new(part_span, format!("part: {}", show(part.value))),
             vec![Label::new(of_span, format!("whole: {}", show(whole.value)))],
             Some("a part cannot exceed the whole it belongs to; check both figures".into()),
+        );
+    }
+}
+
+/// `$370 million, a sum that includes $395 million`: an amount stated as included in a
+/// smaller one, in the same sentence.
+fn included_exceeds_total(cx: &Context<'_>, out: &mut Emitter) {
+    for (i, total) in cx.figures.iter().enumerate() {
+        if !matches!(total.kind, Kind::Money | Kind::Count)
+            || total.approx.is_approx()
+            || total.of.is_some()
+        {
+            continue;
+        }
+        let Some(part) = cx.figures.get(i + 1) else {
+            continue;
+        };
+        if part.kind != total.kind
+            || part.currency != total.currency
+            || part.approx.is_approx()
+            || part.of.is_some()
+        {
+            continue;
+        }
+        if total.kind == Kind::Count && total.unit.is_none() {
+            continue;
+        }
+        let gap = cx
+            .prose(crate::Span::new(
+                total.span.end,
+                part.span.start.max(total.span.end),
+            ))
+            .to_ascii_lowercase();
+        let includes = [
+            "includes",
+            "included",
+            "including",
+            "which includes",
+            "of which",
+        ]
+        .iter()
+        .any(|w| gap.trim_end().ends_with(w));
+        if !includes || gap.len() > 40 || gap.bytes().any(|b| b.is_ascii_digit() || b == b'.') {
+            continue;
+        }
+        let (Some(t), Some(p)) = (total.number(), part.number()) else {
+            continue;
+        };
+        if p.interval().0 <= t.interval().1 {
+            continue;
+        }
+        out.emit(
+            format!(
+                "{} is said to include {}, which is larger",
+                cx.text(total.span),
+                cx.text(part.span)
+            ),
+            Label::new(part.span, format!("part: {}", show(p.value))),
+            vec![Label::new(
+                total.span,
+                format!("the whole: {}", show(t.value)),
+            )],
+            Some("an amount cannot include a larger one; check both figures".into()),
         );
     }
 }
