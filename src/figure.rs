@@ -154,6 +154,8 @@ pub struct CivilDate {
     pub day: Option<u8>,
     /// Weekday written beside the date, 0 = Monday .. 6 = Sunday.
     pub weekday: Option<u8>,
+    /// True when the year is not written with the date but taken from the dateline.
+    pub year_inferred: bool,
 }
 
 impl CivilDate {

@@ -139,6 +139,7 @@ fn date(year: Option<i32>, month: u8, day: Option<u8>) -> CivilDate {
         month: Some(month),
         day,
         weekday: None,
+        year_inferred: false,
     }
 }
 
@@ -198,6 +199,7 @@ pub fn lone_weekday(input: &str) -> IResult<&str, CivilDate> {
             month: None,
             day: None,
             weekday: lexicon::weekday(w),
+            year_inferred: false,
         },
     ))
 }

@@ -65,6 +65,7 @@ fn infer_dateline_year(doc: &Document, figures: &mut [Figure]) {
             && d.day.is_some()
         {
             d.year = Some(year);
+            d.year_inferred = true;
         }
     }
 }
@@ -664,6 +665,14 @@ impl<'a> Scanner<'a> {
             end = e;
             unit = Some(noun);
         }
+        // "28 countries of 6 continents" names two kinds of thing: no part of a whole.
+        if let (Some(part_noun), Some(whole_noun)) = (&figure.unit, &unit) {
+            let stem = |w: &str| w.trim_end_matches('s').to_ascii_lowercase();
+            if stem(part_noun) != stem(whole_noun) && !stem(whole_noun).ends_with(&stem(part_noun))
+            {
+                return;
+            }
+        }
         figure.of = Some(whole.number);
         figure.of_span = Some(Span::new(whole_start, end));
         figure.unit = unit;
@@ -728,11 +737,31 @@ impl<'a> Scanner<'a> {
             && self.preceded_by_word(pos, &["from", "From"])
             && !self.is_range_verb_before_from(pos)
         {
-            return None; // "rose from 40 to 70" is a change; both figures stand alone.
+            // "rose from 40 to 70" is a change; both figures stand alone. In "from 9 to 11
+            // million" the start takes the scale of the end.
+            let (_, high) = number::number(r).ok()?;
+            let factor = high.scale.filter(|f| {
+                low.scale.is_none()
+                    && low.number.value < 1000.0
+                    && low.number.value <= high.number.value / f
+                    && *f >= 1e3
+            })?;
+            let tail = self.tail(after, low);
+            if tail.kind != Kind::Count || tail.end != after {
+                return None;
+            }
+            return Some(Outcome::Found(self.figure(
+                pos,
+                after,
+                Kind::Count,
+                low.number.scaled(factor),
+                None,
+            )));
         }
         // A percent on the low end ("14%-48%") keeps the range a percent range.
         let (high_rest, high) = number::number(r).ok()?;
-        if dash && (low.digits != high.digits) {
+        // Dashes join digits ("10-15"); between words they are punctuation ("three—one").
+        if dash && !(low.digits && high.digits) {
             return None;
         }
         if !at_boundary(high_rest)
@@ -989,8 +1018,11 @@ impl<'a> Scanner<'a> {
                 && t.unit.is_none()
         };
         let mut low_number = low.number;
+        // "between 10 and 15 million", but not "between 200,000 and one million".
         if low.scale.is_none()
             && let Some(f) = high.scale
+            && low.number.value < 1000.0
+            && low.number.value <= high.number.value / f
         {
             low_number = low_number.scaled(f);
         }

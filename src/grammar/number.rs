@@ -83,6 +83,10 @@ pub fn digits(input: &str) -> IResult<&str, Parsed> {
         ),
     ))
     .parse(input)?;
+    // "$15,ooo,ooo": letters right after a comma are a garbled number, not a figure.
+    if rest.starts_with(',') && rest[1..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return fail(input);
+    }
     // "3." at a sentence end leaves the dot; "1.2.3" (versions, addresses) is no number.
     if rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
         return fail(input);

@@ -41,11 +41,8 @@ const RISE_WORDS: &[&str] = &[
     "climb",
     "jumped",
     "jump",
-    "higher",
     "surged",
     "soared",
-    "added",
-    "more",
 ];
 const FALL_WORDS: &[&str] = &[
     "fell",
@@ -61,18 +58,14 @@ const FALL_WORDS: &[&str] = &[
     "dropped",
     "drop",
     "drops",
-    "lost",
     "cut",
     "cuts",
     "reduction",
     "reduced",
     "shrank",
     "slipped",
-    "lower",
     "plunged",
     "slumped",
-    "less",
-    "fewer",
 ];
 
 /// The direction a change word states.
@@ -132,7 +125,25 @@ fn direction_before(cx: &Context<'_>, f: &Figure, reach: usize) -> Option<Direct
     let since_number = &before[before
         .rfind(|c: char| c.is_ascii_digit())
         .map_or(0, |i| i + 1)..];
-    for w in words(since_number).iter().rev().take(reach) {
+    let recent: Vec<String> = words(since_number).into_iter().rev().take(reach).collect();
+    for (k, w) in recent.iter().enumerate() {
+        // "up 5%" and "down by 2 points", but not "making up 4.5 percent of".
+        let adverb = w == "up" || w == "down";
+        if adverb && !(k == 0 || (k == 1 && recent[0] == "by")) {
+            continue;
+        }
+        // "making up", "set up", "broke down": a verb before the adverb is no change word.
+        if adverb
+            && recent.get(k + 1).is_some_and(|v| {
+                [
+                    "making", "make", "makes", "made", "set", "sets", "broke", "break", "breaks",
+                    "added", "adds", "add",
+                ]
+                .contains(&v.as_str())
+            })
+        {
+            continue;
+        }
         if RISE_WORDS.contains(&w.as_str()) {
             return Some(Direction::Rise);
         }
@@ -170,13 +181,15 @@ struct Change<'a> {
 fn changes<'a>(cx: &Context<'a>) -> Vec<Change<'a>> {
     let figures = cx.figures;
     let mut found: Vec<Change<'a>> = Vec::new();
+    // Changes by the first figure index of their sentence, to pair stated changes fast.
+    let mut by_sentence: std::collections::HashMap<usize, Vec<usize>> =
+        std::collections::HashMap::new();
     for (i, start) in figures.iter().enumerate() {
         let after_last_year = after_last_year_when(cx, start);
         if !preceded_by(cx, start, START_MARKERS) && !after_last_year {
             continue;
         }
-        let sentence = cx.sentence_at(start.span.start);
-        let same = |f: &Figure| cx.sentence_at(f.span.start) == sentence;
+        let sentence = cx.sentence_figures(i);
         // "from A to B": the figure right after the start, joined by "to", wins; else the
         // nearest end-marked figure ("to B, from A").
         let adjacent = figures.get(i + 1).filter(|f| {
@@ -190,22 +203,22 @@ fn changes<'a>(cx: &Context<'a>) -> Vec<Change<'a>> {
                     == "to"
         });
         let end = adjacent.or_else(|| {
-            figures
-                .iter()
-                .enumerate()
-                .filter(|(j, f)| {
-                    *j != i && same(f) && comparable(start, f) && preceded_by(cx, f, END_MARKERS)
+            sentence
+                .clone()
+                .filter(|&j| {
+                    j != i
+                        && comparable(start, &figures[j])
+                        && preceded_by(cx, &figures[j], END_MARKERS)
                 })
-                .min_by_key(|(j, _)| j.abs_diff(i))
-                .map(|(_, f)| f)
+                .min_by_key(|&j| j.abs_diff(i))
+                .map(|j| &figures[j])
         });
         // "(27.8%) ... on last year, when 27.2% did": the other value of the sentence.
         let end = end.or_else(|| {
             after_last_year
                 .then(|| {
-                    figures.iter().rev().find(|f| {
+                    sentence.clone().rev().map(|j| &figures[j]).find(|f| {
                         f.span.end <= start.span.start
-                            && same(f)
                             && comparable(start, f)
                             && direction_before(cx, f, 3).is_none()
                     })
@@ -218,6 +231,10 @@ fn changes<'a>(cx: &Context<'a>) -> Vec<Change<'a>> {
         } else {
             direction_before(cx, end, 2)
         };
+        by_sentence
+            .entry(sentence.start)
+            .or_default()
+            .push(found.len());
         found.push(Change {
             start,
             end,
@@ -226,11 +243,14 @@ fn changes<'a>(cx: &Context<'a>) -> Vec<Change<'a>> {
         });
     }
     // Each stated change goes to the nearest pair of its sentence that it is not part of.
-    let in_pairs: Vec<crate::Span> = found
+    let in_pairs: std::collections::HashSet<crate::Span> = found
         .iter()
         .flat_map(|c| [c.start.span, c.end.span])
         .collect();
-    for f in figures {
+    for (i, f) in figures.iter().enumerate() {
+        let Some(candidates) = by_sentence.get(&cx.sentence_figures(i).start) else {
+            continue;
+        };
         if in_pairs.contains(&f.span) {
             continue;
         }
@@ -244,25 +264,42 @@ fn changes<'a>(cx: &Context<'a>) -> Vec<Change<'a>> {
         if !is_change {
             continue;
         }
-        let sentence = cx.sentence_at(f.span.start);
-        let nearest = found
-            .iter_mut()
-            .filter(|c| cx.sentence_at(c.start.span.start) == sentence)
-            .filter(|c| {
+        // A change word far from the pair ("an increase of 41 per cent in July" after a
+        // long clause) describes something else.
+        let gap = |c: usize| {
+            let change = &found[c];
+            [change.start.span, change.end.span]
+                .iter()
+                .map(|s| {
+                    if s.start >= f.span.end {
+                        s.start - f.span.end
+                    } else {
+                        f.span.start.saturating_sub(s.end)
+                    }
+                })
+                .min()
+                .unwrap_or(usize::MAX)
+        };
+        let nearest = candidates
+            .iter()
+            .copied()
+            .filter(|&c| gap(c) <= 60)
+            .filter(|&c| {
                 !matches!(f.kind, Kind::Money | Kind::Count | Kind::Quantity)
-                    || comparable(c.start, f)
+                    || comparable(found[c].start, f)
             })
-            .min_by_key(|c| {
-                c.start
+            .min_by_key(|&c| {
+                found[c]
+                    .start
                     .span
                     .start
-                    .min(c.end.span.start)
+                    .min(found[c].end.span.start)
                     .abs_diff(f.span.start)
             });
-        if let Some(change) = nearest
-            && change.stated.is_none()
+        if let Some(c) = nearest
+            && found[c].stated.is_none()
         {
-            change.stated = Some((f, direction));
+            found[c].stated = Some((f, direction));
         }
     }
     found
@@ -291,7 +328,10 @@ fn relative_change(a: Number, b: Number) -> (f64, f64, f64) {
 /// Whether the stated magnitude `stated` (with its approximation) fits `[low, high]`.
 fn fits(stated: &Figure, low: f64, high: f64) -> bool {
     let n = number(stated);
-    let (slo, shi) = n.interval();
+    let (slo, _) = n.interval();
+    // Writers truncate as often as they round ("513.8%" written "513%"), so a stated
+    // figure covers up to the next value of its last digit.
+    let shi = n.value + n.step;
     match stated.approx {
         Approx::Exact => high >= slo && low <= shi,
         Approx::About | Approx::Vague => high >= slo * 0.9 && low <= shi * 1.1,
@@ -303,7 +343,8 @@ fn fits(stated: &Figure, low: f64, high: f64) -> bool {
 
 /// `rose 20% from 100 to 150`; `turnout rose from 62% to 55%`; `up by 6% to 670, from 655`.
 pub fn change_mismatch(cx: &Context<'_>, out: &mut Emitter) {
-    for change in changes(cx) {
+    let all_changes = changes(cx);
+    for change in &all_changes {
         let (a, b) = (number(change.start), number(change.end));
         if a.value == 0.0 {
             continue;
@@ -378,6 +419,18 @@ pub fn change_mismatch(cx: &Context<'_>, out: &mut Emitter) {
         match stated.kind {
             Kind::Percent => {
                 let (value, low, high) = relative_change(a, b);
+                // "from A to B, an increase of X%, and from C to D, an increase of Y%": a
+                // stated change that fits another change of the sentence belongs to it.
+                if all_changes.iter().any(|c| {
+                    c.start.span != change.start.span
+                        && cx.sentence_figures_of(c.start) == cx.sentence_figures_of(stated)
+                        && {
+                            let (_, lo, hi) = relative_change(number(c.start), number(c.end));
+                            fits(stated, lo.abs().min(hi.abs()), lo.abs().max(hi.abs()))
+                        }
+                }) {
+                    continue;
+                }
                 if fits(stated, low.abs().min(high.abs()), low.abs().max(high.abs())) {
                     continue;
                 }
@@ -509,6 +562,11 @@ pub fn multiplier_mismatch(cx: &Context<'_>, out: &mut Emitter) {
         if a.value <= 0.0 {
             continue;
         }
+        // "doubled from 40 to 70", "almost tripled as well, from 74 to 141".
+        let first = change.start.span.start.min(change.end.span.start);
+        if stated.span.end > first || first - stated.span.end > 40 {
+            continue;
+        }
         let factor = b.value / a.value;
         if !multiplier_fits(stated, factor) {
             seen.push(stated.span);
@@ -536,7 +594,12 @@ pub fn multiplier_mismatch(cx: &Context<'_>, out: &mut Emitter) {
         }
         for j in cx.same_sentence(i) {
             let p = &cx.figures[j];
-            if p.kind != Kind::Percent || p.approx.is_approx() {
+            // The rise must follow the multiplier within a clause or so: "tripled since 2009, a rise of 152%".
+            if p.kind != Kind::Percent
+                || p.approx.is_approx()
+                || p.span.start < m.span.end
+                || p.span.start - m.span.end > 90
+            {
                 continue;
             }
             let before = words(cx.before_in_sentence(p.span.start));

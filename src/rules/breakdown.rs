@@ -53,6 +53,10 @@ fn total_then_parts(cx: &Context<'_>, out: &mut Emitter) {
         let Some(total_interval) = count_interval(total) else {
             continue;
         };
+        // The total names what it counts ("734 children"); "titers of 1: 16" does not.
+        if total.unit.is_none() {
+            continue;
+        }
         let Some(first) = figures.get(i + 1) else {
             continue;
         };
@@ -98,6 +102,11 @@ fn total_then_parts(cx: &Context<'_>, out: &mut Emitter) {
             }
         }
         if parts.len() < 2 || parts.iter().any(|p| count_interval(p).is_none()) {
+            continue;
+        }
+        // Parts name their categories ("594 boys, 142 girls and seven ..."): a list of bare
+        // numbers after a dash may count something else.
+        if parts.iter().filter(|p| p.unit.is_some()).count() * 2 < parts.len() {
             continue;
         }
         let (low, high) = parts

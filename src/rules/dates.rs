@@ -1,7 +1,7 @@
 //! `weekday-mismatch` and `impossible-date`.
 
 use super::{Context, Emitter};
-use crate::figure::{CivilDate, Kind, Value};
+use crate::figure::{Kind, Value};
 use crate::finding::Label;
 use crate::grammar::date::days_in_month;
 
@@ -41,33 +41,23 @@ pub fn weekday_of(year: i32, month: u8, day: u8) -> u8 {
     ((days + 3).rem_euclid(7)) as u8
 }
 
-/// The year of the piece when its full dates agree on one: used for dates without a year.
-fn document_year(cx: &Context<'_>) -> Option<i32> {
-    let mut years = cx.figures.iter().filter_map(|f| match f.value {
-        Value::Date(CivilDate { year: Some(y), .. }) => Some(y),
-        _ => None,
-    });
-    let first = years.next()?;
-    years.all(|y| y == first).then_some(first)
-}
-
 /// `Wednesday, Feb. 25, 2025`: that day was a Tuesday.
 pub fn weekday_mismatch(cx: &Context<'_>, out: &mut Emitter) {
-    let fallback_year = document_year(cx);
     for f in cx.figures {
         let Value::Date(d) = f.value else { continue };
-        let (Some(weekday), Some(month), Some(day)) = (d.weekday, d.month, d.day) else {
+        let (Some(weekday), Some(month), Some(day), Some(year)) =
+            (d.weekday, d.month, d.day, d.year)
+        else {
             continue;
         };
-        let (year, year_note) = match d.year {
-            Some(y) => (y, String::new()),
-            None => match fallback_year {
-                Some(y) => (
-                    y,
-                    format!(" (taking the year {y} from the other dates of the piece)"),
-                ),
-                None => continue,
-            },
+        // Before 1753 English dates may be Julian; the Gregorian weekday would mislead.
+        if year < 1753 {
+            continue;
+        }
+        let year_note = if d.year_inferred {
+            format!(" (taking the year {year} from the dateline)")
+        } else {
+            String::new()
         };
         if day > days_in_month(Some(year), month) {
             continue; // impossible-date reports it
@@ -105,12 +95,14 @@ pub fn impossible_date(cx: &Context<'_>, out: &mut Emitter) {
         let (Some(month), Some(day)) = (d.month, d.day) else {
             continue;
         };
-        let last = days_in_month(d.year, month);
+        // A year taken from the dateline may be the wrong one ("February 29 last").
+        let year = if d.year_inferred { None } else { d.year };
+        let last = days_in_month(year, month);
         if day <= last {
             continue;
         }
         let month_name = MONTHS[month as usize - 1];
-        let year = d.year.map_or(String::new(), |y| format!(" {y}"));
+        let year = year.map_or(String::new(), |y| format!(" {y}"));
         out.emit(
             format!("{month_name}{year} has {last} days, so day {day} does not exist"),
             Label::new(f.span, format!("{month_name}{year} has {last} days")),

@@ -1,14 +1,18 @@
 //! `figure-drift`: the same quantity restated with another value.
 //!
-//! Three conservative shapes:
+//! Two conservative shapes, within one paragraph or between a heading and its text:
 //! * a scale slip: the same digits with scales a thousand apart for the same currency or
 //!   unit (`$4.7 million` and later `$4.7 billion`);
 //! * a transposition: two adjacent digits swapped (`$330 million` and `$303 million`);
-//! * a restatement: the same counted noun after the same two words (`across four states`
-//!   and later `across 9 states`) with another value, in another sentence.
+//!
+//! A restatement of the same counted thing with another value (`across four states`,
+//! later `across 9 states`) needs to know that both name the same thing; plain word
+//! matching flagged too many lists in real text, so it is left for the claims layer.
+//! Equal digits can still be two quantities, so the rule reports at `info`.
 
 use super::math::show;
 use super::{Context, Emitter};
+use crate::document::BlockKind;
 use crate::figure::{Figure, Kind};
 use crate::finding::Label;
 
@@ -61,39 +65,6 @@ fn adjacent_swap(a: &str, b: &str) -> bool {
         && a.as_bytes()[diffs[1]] == b.as_bytes()[diffs[0]]
 }
 
-/// The two lower-cased words before a figure, within its sentence.
-fn two_words_before(cx: &Context<'_>, f: &Figure) -> Option<String> {
-    let before = cx.before_in_sentence(f.span.start);
-    if before.trim_end().ends_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
-    let words: Vec<String> = before
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect();
-    if words.len() < 2 {
-        return None;
-    }
-    let last = &words[words.len() - 2..];
-    // Comparisons and changes put two values of one quantity side by side on purpose.
-    let comparing = [
-        "from", "to", "than", "versus", "vs", "against", "and", "or", "between", "with", "of",
-        "by", "at",
-    ];
-    if comparing.contains(&last[1].as_str()) && comparing.contains(&last[0].as_str()) {
-        return None;
-    }
-    if [
-        "from", "to", "than", "versus", "vs", "against", "and", "or", "between",
-    ]
-    .contains(&last[1].as_str())
-    {
-        return None;
-    }
-    Some(last.join(" "))
-}
-
 /// Report `later` as a restatement of `earlier` with another value.
 fn report(cx: &Context<'_>, out: &mut Emitter, earlier: &Figure, later: &Figure, why: &str) {
     out.emit(
@@ -117,48 +88,66 @@ fn report(cx: &Context<'_>, out: &mut Emitter, earlier: &Figure, later: &Figure,
     );
 }
 
-/// The figure-drift checks.
+/// The figure-drift checks. Figures are bucketed by what they measure and by their
+/// digits or leading words, so the cost stays near linear in the number of figures.
 pub fn figure_drift(cx: &Context<'_>, out: &mut Emitter) {
+    use std::collections::HashMap;
     let figures = cx.figures;
-    let mut reported = Vec::new();
+    // Slips and transpositions keep their digits: same measure, same sorted digits.
+    let mut by_digits: HashMap<(Kind, String, String), Vec<usize>> = HashMap::new();
+    let mut reported = std::collections::HashSet::new();
     for (j, later) in figures.iter().enumerate() {
-        let Some(measure_later) = measure(later) else {
+        let Some((kind, unit)) = measure(later) else {
             continue;
         };
-        for earlier in &figures[..j] {
-            if measure(earlier).as_ref() != Some(&measure_later) {
-                continue;
-            }
-            let same_sentence =
-                cx.sentence_at(earlier.span.start) == cx.sentence_at(later.span.start);
-            let (Some(a), Some(b)) = (earlier.number(), later.number()) else {
-                continue;
+        let Some(b) = later.number() else { continue };
+        let mut check =
+            |earlier: &Figure,
+             why: &'static str,
+             reported: &mut std::collections::HashSet<crate::Span>| {
+                let Some(a) = earlier.number() else { return };
+                if a.interval().1 >= b.interval().0 && b.interval().1 >= a.interval().0 {
+                    return; // the same value
+                }
+                if reported.insert(later.span) {
+                    report(cx, out, earlier, later, why);
+                }
             };
-            if a.interval().1 >= b.interval().0 && b.interval().1 >= a.interval().0 {
-                continue; // the same value
-            }
-            let why = match (mantissa(cx, earlier), mantissa(cx, later)) {
-                (Some((da, sa)), Some((db, sb)))
-                    if da == db && da.len() >= 2 && (sa / sb == 1000.0 || sb / sa == 1000.0) =>
+        if let Some((digits, scale)) = mantissa(cx, later) {
+            let mut sorted: Vec<char> = digits.chars().collect();
+            sorted.sort_unstable();
+            let key = (kind, unit.clone(), sorted.into_iter().collect::<String>());
+            let bucket = by_digits.entry(key).or_default();
+            // A bounded look-back keeps a pathological repetition linear.
+            for &i in bucket.iter().rev().take(16) {
+                let earlier = &figures[i];
+                // A slip is corrected within one paragraph, or between a heading and its
+                // text; further apart, equal digits are more often two quantities.
+                let (block_a, block_b) = (
+                    cx.doc.block_at(earlier.span.start),
+                    cx.doc.block_at(later.span.start),
+                );
+                let heading = block_a.is_some_and(|b| cx.doc.blocks[b].kind == BlockKind::Heading);
+                if block_a != block_b && !heading {
+                    continue;
+                }
+                let Some((earlier_digits, earlier_scale)) = mantissa(cx, earlier) else {
+                    continue;
+                };
+                if earlier_digits == digits
+                    && digits.len() >= 2
+                    && (earlier_scale / scale == 1000.0 || scale / earlier_scale == 1000.0)
                 {
-                    Some("a scale slip?")
+                    check(earlier, "a scale slip?", &mut reported);
+                } else if earlier_scale == scale
+                    && adjacent_swap(&earlier_digits, &digits)
+                    // "$52,000,000" and "$25,000,000" are round sums, not a typo.
+                    && !digits.ends_with("000")
+                {
+                    check(earlier, "transposed digits?", &mut reported);
                 }
-                (Some((da, sa)), Some((db, sb))) if sa == sb && adjacent_swap(&da, &db) => {
-                    Some("transposed digits?")
-                }
-                _ => None,
-            };
-            let why = why.or_else(|| {
-                let (wa, wb) = (two_words_before(cx, earlier)?, two_words_before(cx, later)?);
-                (wa == wb && earlier.kind == Kind::Count && !same_sentence)
-                    .then_some("the same words introduce both")
-            });
-            if let Some(why) = why
-                && !reported.contains(&later.span)
-            {
-                reported.push(later.span);
-                report(cx, out, earlier, later, why);
             }
+            bucket.push(j);
         }
     }
 }

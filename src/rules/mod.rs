@@ -146,6 +146,8 @@ pub struct Context<'a> {
     pub doc: &'a Document,
     /// Every figure of the document, in order.
     pub figures: &'a [Figure],
+    /// For each figure, the range of indices of the figures in its sentence.
+    sentence_ranges: &'a [std::ops::Range<usize>],
     params: &'a toml::Table,
     defaults: &'a toml::Table,
 }
@@ -175,7 +177,11 @@ impl<'a> Context<'a> {
 
     /// The prose (markup blanked) between two offsets, lower-cased words only matter.
     pub fn prose(&self, span: Span) -> &'a str {
-        &self.doc.prose[span.start..span.end]
+        // An approximation word can start before the previous figure ends: no gap then.
+        self.doc
+            .prose
+            .get(span.start..span.end.max(span.start))
+            .unwrap_or("")
     }
 
     /// The prose of the sentence before `offset`, from the sentence start.
@@ -192,11 +198,53 @@ impl<'a> Context<'a> {
 
     /// Indices of the figures in the same sentence as figure `index`.
     pub fn same_sentence(&self, index: usize) -> impl Iterator<Item = usize> + '_ {
-        let sentence = self.sentence_at(self.figures[index].span.start);
-        (0..self.figures.len()).filter(move |&j| {
-            sentence.is_some_and(|s| s.contains(self.figures[j].span)) && j != index
-        })
+        self.sentence_figures(index).filter(move |&j| j != index)
     }
+
+    /// The figure-index range of the sentence holding `figure` (a figure of this document).
+    pub fn sentence_figures_of(&self, figure: &Figure) -> std::ops::Range<usize> {
+        let index = self
+            .figures
+            .partition_point(|f| f.span.start < figure.span.start);
+        self.sentence_ranges
+            .get(index)
+            .cloned()
+            .unwrap_or(index..index)
+    }
+
+    /// Indices of the figures in the sentence of figure `index`, itself included.
+    pub fn sentence_figures(&self, index: usize) -> std::ops::Range<usize> {
+        self.sentence_ranges[index].clone()
+    }
+}
+
+/// For each figure, the index range of the figures in its sentence (figures are sorted,
+/// so a sentence's figures are contiguous). Figures outside any sentence stand alone.
+fn sentence_ranges(doc: &Document, figures: &[Figure]) -> Vec<std::ops::Range<usize>> {
+    let sentence_of = |f: &Figure| {
+        let i = doc.sentences.partition_point(|s| s.end <= f.span.start);
+        doc.sentences
+            .get(i)
+            .filter(|s| s.start <= f.span.start)
+            .map(|_| i)
+    };
+    let ids: Vec<Option<usize>> = figures.iter().map(sentence_of).collect();
+    let mut ranges = Vec::with_capacity(figures.len());
+    let mut start = 0;
+    for i in 0..figures.len() {
+        if i > 0 && (ids[i] != ids[i - 1] || ids[i].is_none()) {
+            start = i;
+        }
+        ranges.push(start..0);
+    }
+    let mut end = figures.len();
+    for i in (0..figures.len()).rev() {
+        if i + 1 < figures.len() && (ids[i] != ids[i + 1] || ids[i].is_none()) {
+            end = i + 1;
+        }
+        ranges[i].end = end;
+    }
+    ranges
 }
 
 /// Collects a rule's findings, stamping its id and configured severity.
@@ -233,6 +281,7 @@ impl Emitter {
 /// Run every enabled rule on `doc`; findings come sorted by position.
 pub fn check(doc: &Document, config: &Config) -> Vec<Finding> {
     let figures = crate::figures(doc);
+    let ranges = sentence_ranges(doc, &figures);
     let empty = toml::Table::new();
     let mut findings = Vec::new();
     for ((_, check_fn), rule) in RULES.iter().zip(all()) {
@@ -243,6 +292,7 @@ pub fn check(doc: &Document, config: &Config) -> Vec<Finding> {
         let cx = Context {
             doc,
             figures: &figures,
+            sentence_ranges: &ranges,
             params: settings.map_or(&empty, |s| &s.params),
             defaults: &rule.parameters,
         };
