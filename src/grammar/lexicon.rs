@@ -588,9 +588,24 @@ pub const CURRENCY_PREFIXES: &[(&str, &str)] = &[
 
 /// True for a one-character currency symbol (`$`, `£`, `€`, `₿`...).
 pub fn is_currency_symbol(c: char) -> bool {
-    CURRENCY_PREFIXES
-        .iter()
-        .any(|(p, _)| p.chars().count() == 1 && p.starts_with(c))
+    // A match, not a table walk: the scanner asks this for every non-ASCII character.
+    matches!(
+        c,
+        '$' | '£'
+            | '€'
+            | '¥'
+            | '₹'
+            | '₽'
+            | '₩'
+            | '₴'
+            | '₡'
+            | '₾'
+            | '₭'
+            | '₿'
+            | '₺'
+            | '₦'
+            | '₱'
+    )
 }
 
 /// Units of time, normalized to their plural.
@@ -813,6 +828,17 @@ mod tests {
         }
         assert!(!may_be_trigger(b"the") && !may_be_trigger(b"of") && !may_be_trigger(b"and"));
         assert!(!is_trigger_lower(b"Seven"), "callers lower-case first");
+    }
+
+    #[test]
+    fn currency_symbols_match_the_prefix_table() {
+        for (prefix, _) in CURRENCY_PREFIXES {
+            let mut chars = prefix.chars();
+            if let (Some(c), None) = (chars.next(), chars.next()) {
+                assert!(is_currency_symbol(c), "{c}");
+            }
+        }
+        assert!(!is_currency_symbol('“'));
     }
 
     #[test]

@@ -1294,6 +1294,15 @@ impl<'a> Scanner<'a> {
     /// `an hour`.
     fn article(&self, pos: usize, after: &str) -> Option<Outcome> {
         let (r, (_, w)) = (space1, word).parse_ok(after).ok()?;
+        // "a" is the commonest word that can start a figure; most are plain articles.
+        let may_count = lexicon::denominator(w).is_some()
+            || lexicon::big_scale(w).is_some()
+            || lexicon::dozen(w)
+            || w.eq_ignore_ascii_case("hundred")
+            || w.eq_ignore_ascii_case("couple");
+        if !may_count {
+            return None;
+        }
         let a_half = w.eq_ignore_ascii_case("half") && !self.preceded_by_word(pos, &["and", "And"]);
         if lexicon::denominator(w).is_some()
             && (a_half || !w.eq_ignore_ascii_case("half"))
