@@ -8,6 +8,7 @@ mod dates;
 mod drift;
 mod majority;
 mod part_whole;
+mod percent_sum;
 mod ranges;
 
 use crate::config::Config;
@@ -113,6 +114,10 @@ const RULES: &[(&str, CheckFn)] = &[
     (
         include_str!("../../rules/figure-drift.toml"),
         drift::figure_drift,
+    ),
+    (
+        include_str!("../../rules/percent-sum.toml"),
+        percent_sum::percent_sum,
     ),
     // Reported by `crate::suppress` after the other rules have run.
     (
