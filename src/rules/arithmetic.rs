@@ -418,20 +418,17 @@ pub fn change_mismatch(cx: &Context<'_>, out: &mut Emitter) {
         };
         match stated.kind {
             Kind::Percent => {
-                let (value, low, high) = relative_change(a, b);
+                let (value, _, _) = relative_change(a, b);
                 // "from A to B, an increase of X%, and from C to D, an increase of Y%": a
                 // stated change that fits another change of the sentence belongs to it.
                 if all_changes.iter().any(|c| {
                     c.start.span != change.start.span
                         && cx.sentence_figures_of(c.start) == cx.sentence_figures_of(stated)
-                        && {
-                            let (_, lo, hi) = relative_change(number(c.start), number(c.end));
-                            fits(stated, lo.abs().min(hi.abs()), lo.abs().max(hi.abs()))
-                        }
+                        && relative_fits(stated, number(c.start), number(c.end))
                 }) {
                     continue;
                 }
-                if fits(stated, low.abs().min(high.abs()), low.abs().max(high.abs())) {
+                if relative_fits(stated, a, b) {
                     continue;
                 }
                 // Percent used where points are meant is its own rule.
@@ -475,15 +472,9 @@ pub fn change_mismatch(cx: &Context<'_>, out: &mut Emitter) {
                 );
             }
             Kind::Money | Kind::Count | Kind::Quantity => {
-                let (alo, ahi) = a.interval();
-                let (blo, bhi) = b.interval();
-                let (low, high) = (
-                    (blo - ahi).abs().min((bhi - alo).abs()),
-                    (blo - ahi).abs().max((bhi - alo).abs()),
-                );
                 let diff = (b.value - a.value).abs();
-                let (slo, shi) = number(stated).interval();
-                if stated.approx.is_approx() || (high >= slo && low <= shi) {
+                let (low, high) = difference(a, b);
+                if fits(stated, low, high) {
                     continue;
                 }
                 out.emit(
@@ -504,11 +495,22 @@ pub fn change_mismatch(cx: &Context<'_>, out: &mut Emitter) {
 
 /// Whether a stated percent equals the difference of two percents in points.
 fn points_fit(stated: &Figure, a: Number, b: Number) -> bool {
+    let (low, high) = difference(a, b);
+    fits(stated, low, high)
+}
+
+/// The size of the difference between `a` and `b`, as an interval over their rounding.
+fn difference(a: Number, b: Number) -> (f64, f64) {
     let (alo, ahi) = a.interval();
     let (blo, bhi) = b.interval();
-    let low = (blo - ahi).abs().min((bhi - alo).abs());
-    let high = (blo - ahi).abs().max((bhi - alo).abs());
-    fits(stated, low, high)
+    let (x, y) = ((blo - ahi).abs(), (bhi - alo).abs());
+    (x.min(y), x.max(y))
+}
+
+/// Whether a stated change fits the relative change from `a` to `b`, in size.
+fn relative_fits(stated: &Figure, a: Number, b: Number) -> bool {
+    let (_, low, high) = relative_change(a, b);
+    fits(stated, low.abs().min(high.abs()), low.abs().max(high.abs()))
 }
 
 /// `unemployment rose 2% from 4% to 6%`: percent used where percentage points are meant.
@@ -521,11 +523,8 @@ pub fn points_vs_percent(cx: &Context<'_>, out: &mut Emitter) {
             continue;
         }
         let (a, b) = (number(change.start), number(change.end));
-        let (value, low, high) = relative_change(a, b);
-        if a.value == 0.0
-            || !points_fit(stated, a, b)
-            || fits(stated, low.abs().min(high.abs()), low.abs().max(high.abs()))
-        {
+        let (value, _, _) = relative_change(a, b);
+        if a.value == 0.0 || !points_fit(stated, a, b) || relative_fits(stated, a, b) {
             continue;
         }
         let diff = (b.value - a.value).abs();
