@@ -122,6 +122,40 @@ impl LineIndex {
     }
 }
 
+/// Where a span is, in every unit the machine formats print: byte offsets, and 1-based
+/// lines and columns counted in characters. Serialized flat into a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct SpanPosition {
+    /// Byte offset where the span starts.
+    pub start: usize,
+    /// Byte offset one past the span's end.
+    pub end: usize,
+    /// 1-based line of `start`.
+    pub line: usize,
+    /// 1-based column of `start`, in characters.
+    pub column: usize,
+    /// 1-based line of `end`.
+    pub end_line: usize,
+    /// 1-based column of `end`, in characters.
+    pub end_column: usize,
+}
+
+impl SpanPosition {
+    /// The position of `span` in `text`, with columns in characters.
+    pub fn new(text: &str, index: &LineIndex, span: Span) -> Self {
+        let start = index.line_col(text, span.start, ColumnUnit::Char);
+        let end = index.line_col(text, span.end, ColumnUnit::Char);
+        SpanPosition {
+            start: span.start,
+            end: span.end,
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+        }
+    }
+}
+
 /// The largest char boundary at or below `offset`.
 pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while offset > 0 && !text.is_char_boundary(offset) {

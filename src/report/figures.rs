@@ -5,7 +5,7 @@
 
 use crate::document::Document;
 use crate::figure::{Figure, Value};
-use crate::span::{ColumnUnit, LineIndex};
+use crate::span::{LineIndex, SpanPosition};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -14,18 +14,9 @@ use std::io::{self, Write};
 pub struct FigureRecord<'a> {
     /// The document's path as given (or the `--stdin-filename`).
     pub path: String,
-    /// Byte offset where the figure starts.
-    pub start: usize,
-    /// Byte offset one past the figure's end.
-    pub end: usize,
-    /// 1-based line of `start`.
-    pub line: usize,
-    /// 1-based column of `start`, in characters.
-    pub column: usize,
-    /// 1-based line of `end`.
-    pub end_line: usize,
-    /// 1-based column of `end`, in characters.
-    pub end_column: usize,
+    /// Byte offsets, and 1-based lines and columns (in characters), of the figure.
+    #[serde(flatten)]
+    pub position: SpanPosition,
     /// The figure's text as written.
     pub text: &'a str,
     /// The kind name (`count`, `percent`, ...).
@@ -47,16 +38,9 @@ pub struct FigureRecord<'a> {
 impl<'a> FigureRecord<'a> {
     /// The record for `figure` in `doc`.
     pub fn new(doc: &'a Document, index: &LineIndex, figure: &'a Figure) -> Self {
-        let start = index.line_col(&doc.text, figure.span.start, ColumnUnit::Char);
-        let end = index.line_col(&doc.text, figure.span.end, ColumnUnit::Char);
         FigureRecord {
             path: doc.path.display().to_string(),
-            start: figure.span.start,
-            end: figure.span.end,
-            line: start.line,
-            column: start.column,
-            end_line: end.line,
-            end_column: end.column,
+            position: SpanPosition::new(&doc.text, index, figure.span),
             text: figure.span.slice(&doc.text),
             kind: figure.kind.as_str(),
             value: json_value(&figure.value),
@@ -139,10 +123,10 @@ pub fn write_figures(
             for r in records {
                 let fields = [
                     r.path.clone(),
-                    r.line.to_string(),
-                    r.column.to_string(),
-                    r.start.to_string(),
-                    r.end.to_string(),
+                    r.position.line.to_string(),
+                    r.position.column.to_string(),
+                    r.position.start.to_string(),
+                    r.position.end.to_string(),
                     r.text.to_owned(),
                     r.kind.to_owned(),
                     display_value(&r.value),
@@ -181,7 +165,10 @@ impl FigureRecord<'_> {
             _ => String::new(),
         };
         [
-            format!("{}:{}:{}", self.path, self.line, self.column),
+            format!(
+                "{}:{}:{}",
+                self.path, self.position.line, self.position.column
+            ),
             self.text.replace('\n', " "),
             self.kind.to_owned(),
             value,

@@ -6,7 +6,7 @@
 
 use crate::document::Document;
 use crate::finding::{Finding, Severity};
-use crate::span::{ColumnUnit, LineIndex, Span};
+use crate::span::{ColumnUnit, LineIndex, Span, SpanPosition};
 use serde::Serialize;
 use std::fmt;
 
@@ -49,18 +49,9 @@ pub struct FindingRecord {
     pub severity: Severity,
     /// What is wrong, naming the figures compared.
     pub message: String,
-    /// Byte offset where the primary span starts.
-    pub start: usize,
-    /// Byte offset one past the primary span.
-    pub end: usize,
-    /// 1-based line of `start`.
-    pub line: usize,
-    /// 1-based column of `start`, in characters.
-    pub column: usize,
-    /// 1-based line of `end`.
-    pub end_line: usize,
-    /// 1-based column of `end`, in characters.
-    pub end_column: usize,
+    /// Byte offsets, and 1-based lines and columns (in characters), of the primary span.
+    #[serde(flatten)]
+    pub position: SpanPosition,
     /// The primary span's label, then every other figure involved.
     pub labels: Vec<LabelRecord>,
     /// What would be consistent.
@@ -73,8 +64,6 @@ impl FindingRecord {
     /// The record for `finding` in `doc`.
     pub fn new(doc: &Document, index: &LineIndex, finding: &Finding) -> Self {
         let at = |offset: usize| index.line_col(&doc.text, offset, ColumnUnit::Char);
-        let start = at(finding.primary.span.start);
-        let end = at(finding.primary.span.end);
         let labels = std::iter::once(&finding.primary)
             .chain(&finding.related)
             .map(|l| {
@@ -93,12 +82,7 @@ impl FindingRecord {
             rule: finding.rule,
             severity: finding.severity,
             message: finding.message.clone(),
-            start: finding.primary.span.start,
-            end: finding.primary.span.end,
-            line: start.line,
-            column: start.column,
-            end_line: end.line,
-            end_column: end.column,
+            position: SpanPosition::new(&doc.text, index, finding.primary.span),
             labels,
             help: finding.help.clone(),
             fix: finding.fix.clone(),
@@ -109,7 +93,12 @@ impl FindingRecord {
     pub fn short(&self) -> String {
         format!(
             "{}:{}:{}: {}[{}]: {}",
-            self.path, self.line, self.column, self.severity, self.rule, self.message
+            self.path,
+            self.position.line,
+            self.position.column,
+            self.severity,
+            self.rule,
+            self.message
         )
     }
 }

@@ -168,7 +168,7 @@ fn comparable(a: &Figure, b: &Figure) -> bool {
 }
 
 /// A change read from one sentence.
-struct Change<'a> {
+pub(super) struct Change<'a> {
     start: &'a Figure,
     end: &'a Figure,
     /// The stated change and the direction its words give, if any.
@@ -178,7 +178,12 @@ struct Change<'a> {
 }
 
 /// Every from/to change in the document.
-fn changes<'a>(cx: &Context<'a>) -> Vec<Change<'a>> {
+/// Every from/to change in the document, computed once and shared by the rules.
+fn changes<'c, 'a>(cx: &'c Context<'a>) -> &'c [Change<'a>] {
+    cx.changes.get_or_init(|| find_changes(cx))
+}
+
+fn find_changes<'a>(cx: &Context<'a>) -> Vec<Change<'a>> {
     let figures = cx.figures;
     let mut found: Vec<Change<'a>> = Vec::new();
     // Changes by the first figure index of their sentence, to pair stated changes fast.
@@ -344,7 +349,7 @@ fn fits(stated: &Figure, low: f64, high: f64) -> bool {
 /// `rose 20% from 100 to 150`; `turnout rose from 62% to 55%`; `up by 6% to 670, from 655`.
 pub fn change_mismatch(cx: &Context<'_>, out: &mut Emitter) {
     let all_changes = changes(cx);
-    for change in &all_changes {
+    for change in all_changes {
         let (a, b) = (number(change.start), number(change.end));
         if a.value == 0.0 {
             continue;

@@ -153,6 +153,8 @@ pub struct Context<'a> {
     pub figures: &'a [Figure],
     /// For each figure, the range of indices of the figures in its sentence.
     sentence_ranges: &'a [std::ops::Range<usize>],
+    /// The from/to changes, found once for all the rules that read them.
+    changes: &'a std::cell::OnceCell<Vec<arithmetic::Change<'a>>>,
     params: &'a toml::Table,
     defaults: &'a toml::Table,
 }
@@ -287,6 +289,7 @@ impl Emitter {
 pub fn check(doc: &Document, config: &Config) -> Vec<Finding> {
     let figures = crate::figures(doc);
     let ranges = sentence_ranges(doc, &figures);
+    let changes = std::cell::OnceCell::new();
     let empty = toml::Table::new();
     let mut findings = Vec::new();
     for ((_, check_fn), rule) in RULES.iter().zip(all()) {
@@ -298,6 +301,7 @@ pub fn check(doc: &Document, config: &Config) -> Vec<Finding> {
             doc,
             figures: &figures,
             sentence_ranges: &ranges,
+            changes: &changes,
             params: settings.map_or(&empty, |s| &s.params),
             defaults: &rule.parameters,
         };

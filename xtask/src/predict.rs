@@ -76,8 +76,8 @@ pub fn predict(path: &Path, text: String, format: SourceFormat) -> Vec<Pred> {
         .map(|fig| {
             let rec = FigureRecord::new(&doc, &index, fig);
             Pred {
-                start: rec.start,
-                end: rec.end,
+                start: rec.position.start,
+                end: rec.position.end,
                 text: rec.text.to_owned(),
                 kind: rec.kind.to_owned(),
                 value: rec.value,
