@@ -3,6 +3,7 @@
 
 mod arithmetic;
 mod breakdown;
+mod comparison;
 mod conversion;
 mod dates;
 mod drift;
@@ -118,6 +119,10 @@ const RULES: &[(&str, CheckFn)] = &[
     (
         include_str!("../../rules/percent-sum.toml"),
         percent_sum::percent_sum,
+    ),
+    (
+        include_str!("../../rules/comparison-mismatch.toml"),
+        comparison::comparison_mismatch,
     ),
     // Reported by `crate::suppress` after the other rules have run.
     (
