@@ -1912,6 +1912,14 @@ fn cases() -> Vec<Case> {
             Kind::Score,
             "27-22",
         ),
+        fig("Leeds 18-22 Hull", "18-22", Kind::Score, "18-22"),
+        fig(
+            "Screening For Children Aged 5-11 Years Expands",
+            "5-11 Years",
+            Kind::Range,
+            "5",
+        )
+        .high("11"),
         fig(
             "The match ended 3-3 after extra time.",
             "3-3",

@@ -79,6 +79,17 @@ enum Outcome {
 }
 
 /// Scans one sentence of the prose text; all offsets are absolute.
+/// Title-case words around `N-M` that make it a span of ages, years or pages rather than a
+/// result between two teams ("Children Aged 5-11 Years").
+const NOT_TEAM_NAMES: &[&str] = &[
+    "aged", "ages", "age", "between", "from", "pages", "page", "pp", "grades", "grade", "years",
+    "year", "chapters", "sections", "rows", "items", "weeks", "days", "months", "hours", "minutes",
+    "per", "percent", "million", "billion", "miles", "km", "seats", "points", "people", "times",
+    "inches", "feet", "metres", "meters", "degrees", "ft", "mph", "kg", "lb", "lbs", "hrs", "yrs",
+    "am", "pm", "bc", "ad", "ce", "bce", "season", "seasons", "pupils", "students", "children",
+    "homes", "jobs", "votes", "in", "of",
+];
+
 struct Scanner<'a> {
     prose: &'a str,
     start: usize,
@@ -779,7 +790,30 @@ impl<'a> Scanner<'a> {
         {
             low_number = low_number.scaled(factor);
         }
-        if dash && low.digits && high_number.value <= low_number.value {
+        // "Leeds 18-22 Hull": a result between two names is a score whichever side won.
+        let between_names = dash
+            && low.digits
+            && self.prose[..pos]
+                .trim_end_matches(' ')
+                .ends_with(|c: char| c.is_ascii_alphabetic())
+            && self.prose[..pos].ends_with(' ')
+            && self.prose[..pos]
+                .trim_end()
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| {
+                    w.starts_with(|c: char| c.is_ascii_uppercase())
+                        && !NOT_TEAM_NAMES.contains(&w.to_ascii_lowercase().as_str())
+                })
+            && high_rest.strip_prefix(' ').is_some_and(|r| {
+                let next = r
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                next.starts_with(|c: char| c.is_ascii_uppercase())
+                    && !NOT_TEAM_NAMES.contains(&next.to_ascii_lowercase().as_str())
+            });
+        if dash && low.digits && (high_number.value <= low_number.value || between_names) {
             // A tally or score ("27-22", "3-3"), not a range.
             let (a, b) = (low.number.value, high.number.value);
             if a.fract() != 0.0 || b.fract() != 0.0 || low.scale.is_some() || high.scale.is_some() {
