@@ -11,6 +11,7 @@ mod majority;
 mod part_whole;
 mod percent_sum;
 mod ranges;
+mod score;
 
 use crate::config::Config;
 use crate::document::Document;
@@ -123,6 +124,10 @@ const RULES: &[(&str, CheckFn)] = &[
     (
         include_str!("../../rules/comparison-mismatch.toml"),
         comparison::comparison_mismatch,
+    ),
+    (
+        include_str!("../../rules/score-mismatch.toml"),
+        score::score_mismatch,
     ),
     // Reported by `crate::suppress` after the other rules have run.
     (
