@@ -10,6 +10,7 @@ mod drift;
 mod majority;
 mod part_whole;
 mod percent_sum;
+mod periods;
 mod ranges;
 mod score;
 

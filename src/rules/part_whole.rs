@@ -10,6 +10,7 @@ use crate::finding::Label;
 /// includes $395 million`.
 pub fn part_exceeds_whole(cx: &Context<'_>, out: &mut Emitter) {
     included_exceeds_total(cx, out);
+    super::periods::sub_period_exceeds(cx, out);
     for f in cx.figures {
         let (Some(part), Some(whole), Some(of_span)) = (f.number(), f.of, f.of_span) else {
             continue;
