@@ -6,7 +6,7 @@
 //! change itself after a change word (`rose 20%`, `an increase of 20%`, `up by 2
 //! points`) or as a multiplier (`doubled`, `three times`).
 
-use super::math::show;
+use super::math::{show, show_scaled};
 use super::{Context, Emitter};
 use crate::figure::{Approx, Figure, Kind, Number};
 use crate::finding::Label;
@@ -348,6 +348,7 @@ fn fits(stated: &Figure, low: f64, high: f64) -> bool {
 
 /// `rose 20% from 100 to 150`; `turnout rose from 62% to 55%`; `up by 6% to 670, from 655`.
 pub fn change_mismatch(cx: &Context<'_>, out: &mut Emitter) {
+    amount_with_percent(cx, out);
     let all_changes = changes(cx);
     for change in all_changes {
         let (a, b) = (number(change.start), number(change.end));
@@ -677,4 +678,153 @@ fn emit_multiplier(
             show((factor - 1.0) * 100.0)
         )),
     );
+}
+
+/// Openings that point back at the previous sentence's figure (`That total was ...`).
+const ANAPHORS: &[&str] = &[
+    "that total",
+    "the total",
+    "this total",
+    "that figure",
+    "this figure",
+    "the figure",
+    "that number",
+    "this number",
+];
+const HIGHER_WORDS: &[&str] = &["higher", "more", "up", "bigger", "larger", "greater"];
+const LOWER_WORDS: &[&str] = &["lower", "less", "down", "smaller", "fewer"];
+
+/// The value a change led to, for an amount-and-percent change (`A, or P%, higher`):
+/// `to N` later in its sentence, or the one figure of the previous sentence that an
+/// opening `That total` points back to.
+fn level_after<'a>(
+    cx: &Context<'a>,
+    amount_index: usize,
+    percent_index: usize,
+) -> Option<&'a Figure> {
+    let amount = &cx.figures[amount_index];
+    let like = |f: &Figure| {
+        f.kind == amount.kind
+            && f.currency == amount.currency
+            && f.of.is_none()
+            && (f.unit.is_none() || amount.unit.is_none() || f.unit == amount.unit)
+            && f.number().is_some_and(|n| n.value > number(amount).value)
+    };
+    let sentence = cx.sentence_figures(amount_index);
+    // Only right after the pair: a later `to N` belongs to another clause.
+    if let Some(end) = cx.figures.get(percent_index + 1).filter(|f| {
+        sentence.contains(&(percent_index + 1)) && like(f) && preceded_by(cx, f, &["to"])
+    }) {
+        return Some(end);
+    }
+    let start = cx.sentence_at(amount.span.start)?;
+    let opening = cx.doc.prose[start.start..amount.span.start].to_ascii_lowercase();
+    if !ANAPHORS
+        .iter()
+        .any(|a| opening.trim_start().starts_with(&format!("{a} ")))
+    {
+        return None;
+    }
+    let before = sentence.start.checked_sub(1)?;
+    let previous = cx.sentence_figures(before);
+    let mut candidates = previous.map(|k| &cx.figures[k]).filter(|f| like(f));
+    match (candidates.next(), candidates.next()) {
+        (Some(f), None) => Some(f),
+        _ => None,
+    }
+}
+
+/// `That total was almost six million, or 14%, higher than the previous year's`, after a
+/// sentence giving 133.4 million: the amount and the percent must describe one change.
+pub(super) fn amount_with_percent(cx: &Context<'_>, out: &mut Emitter) {
+    let figures = cx.figures;
+    for i in 0..figures.len().saturating_sub(1) {
+        let (amount, percent) = (&figures[i], &figures[i + 1]);
+        if !matches!(amount.kind, Kind::Count | Kind::Money)
+            || amount.of.is_some()
+            || percent.kind != Kind::Percent
+            || cx.sentence_figures(i) != cx.sentence_figures(i + 1)
+        {
+            continue;
+        }
+        let joint = cx
+            .prose(crate::Span::new(
+                amount.span.end,
+                percent.approx_span.map_or(percent.span.start, |s| s.start),
+            ))
+            .trim()
+            .to_ascii_lowercase();
+        if joint != ", or" && joint != "or" {
+            continue;
+        }
+        let after = words(cx.after_in_sentence(percent.span.end));
+        // `A, or P%, higher`, else `fell by A, or P%,`.
+        let rise = match after.first().map(String::as_str) {
+            Some(w) if HIGHER_WORDS.contains(&w) => true,
+            Some(w) if LOWER_WORDS.contains(&w) => false,
+            _ => match direction_before(cx, amount, 3) {
+                Some(Direction::Rise) => true,
+                Some(Direction::Fall) => false,
+                None => continue,
+            },
+        };
+        let Some(level) = level_after(cx, i, i + 1) else {
+            continue;
+        };
+        let a = number(amount);
+        let n = number(level);
+        let (alo, ahi) = a.interval();
+        let (alo, ahi) = match amount.approx {
+            Approx::Exact => (alo, ahi),
+            Approx::Nearly => (a.value * 0.9, ahi),
+            Approx::About | Approx::Vague => (a.value * 0.9, a.value * 1.1),
+            _ => continue,
+        };
+        let (nlo, nhi) = n.interval();
+        // Base before the change: N - A after a rise, N + A after a fall.
+        let (low, high) = if rise {
+            (alo / (nhi - alo), ahi / (nlo - ahi))
+        } else {
+            (alo / (nhi + alo), ahi / (nlo + ahi))
+        };
+        if !(low.is_finite() && high.is_finite()) || high <= 0.0 {
+            continue;
+        }
+        let (low, high) = (low * 100.0, high * 100.0);
+        if fits(percent, low, high) {
+            continue;
+        }
+        let base = if rise {
+            n.value - a.value
+        } else {
+            n.value + a.value
+        };
+        let change = if rise { "rise" } else { "fall" };
+        let amount_text = cx.text(crate::Span::new(
+            amount.approx_span.map_or(amount.span.start, |s| s.start),
+            amount.span.end,
+        ));
+        let level_text = cx.text(level.span);
+        let mid = (low + high) / 2.0;
+        out.emit(
+            format!(
+                "{} does not match a {change} of {amount_text} to {level_text}: that is about {}% of the earlier {}",
+                cx.text(percent.span),
+                show(mid),
+                show_scaled(base)
+            ),
+            Label::new(
+                percent.span,
+                format!("{amount_text} of {} is about {}%", show_scaled(base), show(mid)),
+            ),
+            vec![
+                Label::new(amount.span, format!("the {change}")),
+                Label::new(level.span, "the level after it"),
+            ],
+            Some(format!(
+                "a consistent change would be about {}%; check the amount, the percent and the level",
+                show(mid)
+            )),
+        );
+    }
 }

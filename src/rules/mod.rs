@@ -342,6 +342,17 @@ pub mod math {
         (low - widen, high + widen)
     }
 
+    /// Like [`show`], with `million` or `billion` for large values (`127.4 million`).
+    pub fn show_scaled(v: f64) -> String {
+        if v.abs() >= 1e9 {
+            format!("{} billion", show(v / 1e9))
+        } else if v.abs() >= 1e6 {
+            format!("{} million", show(v / 1e6))
+        } else {
+            show(v)
+        }
+    }
+
     /// Format a number for messages: at most one decimal, thousands separated.
     pub fn show(v: f64) -> String {
         let rounded = (v * 10.0).round() / 10.0;
@@ -400,5 +411,8 @@ mod tests {
         assert_eq!(math::show(1234567.0), "1,234,567");
         assert_eq!(math::show(26.749), "26.7");
         assert_eq!(math::show(-0.04), "0");
+        assert_eq!(math::show_scaled(127_400_000.0), "127.4 million");
+        assert_eq!(math::show_scaled(2.5e9), "2.5 billion");
+        assert_eq!(math::show_scaled(450.0), "450");
     }
 }
