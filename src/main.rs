@@ -5,10 +5,17 @@ use figcheck::config::Config;
 use figcheck::document::Document;
 use figcheck::finding::Severity;
 use figcheck::load::{self, LoadError};
+use figcheck::report::baseline::{Baseline, BaselineWriter};
+use figcheck::report::diff_base::ChangedLines;
 use figcheck::report::figures::{FigureRecord, FiguresFormat, write_figures, write_table};
 use figcheck::report::findings::{CheckFormat, FindingRecord, HumanRenderer, summary};
-use figcheck::span::LineIndex;
+use figcheck::report::fingerprint::finding_fingerprint;
+use figcheck::report::located::{Located, Region, RunReport};
+use figcheck::report::sarif::{self, SarifOptions};
+use figcheck::report::{checkstyle, github, gitlab, junit, rdjson};
+use figcheck::span::{ColumnUnit, LineIndex};
 use figcheck::walk;
+use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -72,6 +79,37 @@ struct CheckArgs {
     /// The name to report for standard input (its extension picks Markdown or plain text).
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<PathBuf>,
+    /// Report only findings at or above this severity; lower ones are neither shown nor
+    /// counted, and do not fail the run.
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    min_severity: Option<Severity>,
+    /// Do not report findings accepted in this baseline file (see --write-baseline);
+    /// findings not in it are reported and fail the run as usual.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Write every finding of the run to this baseline file instead of reporting them,
+    /// and exit 0.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "diff_base"])]
+    write_baseline: Option<PathBuf>,
+    /// Report only findings with a span on a line changed since this git revision (the
+    /// working tree against REV; untracked files count as changed throughout).
+    #[arg(long, value_name = "REV")]
+    diff_base: Option<String>,
+    /// Exit 0 even when findings fail the run (usage, configuration and input errors
+    /// still exit 2).
+    #[arg(long)]
+    exit_zero: bool,
+    /// Print only the findings: no summary line and no notes.
+    #[arg(long, short)]
+    quiet: bool,
+    /// Print how many findings each rule reported (on standard error for the machine
+    /// formats, so their output stays valid).
+    #[arg(long)]
+    statistics: bool,
+    /// Where the rule documentation is on the web: a rule's link in SARIF (`helpUri`) and
+    /// reviewdog output is this URL followed by the rule id.
+    #[arg(long, value_name = "URL")]
+    rules_url: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -267,6 +305,33 @@ impl FileFilter {
     }
 }
 
+/// The folder git is asked from for `--diff-base`: the first path's folder.
+fn git_dir(paths: &[PathBuf]) -> PathBuf {
+    let first = paths
+        .iter()
+        .find(|p| p.as_os_str() != "-")
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from("."));
+    if first.is_dir() {
+        first
+    } else {
+        match first.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
+            _ => PathBuf::from("."),
+        }
+    }
+}
+
+/// Findings per rule, for `--statistics`: most frequent first.
+fn statistics_lines(stats: &BTreeMap<&'static str, (Severity, usize)>) -> Vec<String> {
+    let mut rows: Vec<_> = stats.iter().collect();
+    rows.sort_by(|a, b| b.1.1.cmp(&a.1.1).then(a.0.cmp(b.0)));
+    let width = rows.iter().map(|(rule, _)| rule.len()).max().unwrap_or(0);
+    rows.iter()
+        .map(|(rule, (severity, count))| format!("{count:>5}  {rule:width$}  {severity}"))
+        .collect()
+}
+
 fn run_check(args: &CheckArgs) -> ExitCode {
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
@@ -291,7 +356,28 @@ fn run_check(args: &CheckArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let mut baseline = match args.baseline.as_deref().map(Baseline::load).transpose() {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut baseline_writer = args.write_baseline.as_deref().map(BaselineWriter::new);
+    let changed = match args
+        .diff_base
+        .as_deref()
+        .map(|rev| ChangedLines::from_git(rev, &git_dir(&paths)))
+        .transpose()
+    {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let fail_on = args.fail_on.or(config.fail_on).unwrap_or(Severity::Warning);
+    let min_severity = args.min_severity.unwrap_or(Severity::Info);
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -300,32 +386,71 @@ fn run_check(args: &CheckArgs) -> ExitCode {
         }
     };
     let renderer = HumanRenderer::new(color, 100);
+    let format = args.format;
+    let unit = format.column_unit();
+    let rules_url = args.rules_url.as_deref();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut counts = [0usize; 3];
+    let mut stats: BTreeMap<&'static str, (Severity, usize)> = BTreeMap::new();
     let mut files = 0;
     let mut files_with_findings = 0;
     let mut failing = false;
     let mut json_records = Vec::new();
+    let mut run = RunReport::default();
     let mut write_ok = true;
+    let mut diff_failed = false;
     let failed_input = for_each_document(&paths, args.stdin_filename.as_deref(), |doc| {
         if !filter.allows(&doc.path) && doc.path.as_os_str() != "-" {
             return;
         }
         files += 1;
-        let findings = figcheck::check(&doc, &config);
+        if format.is_whole_run() {
+            run.files.push(doc.path.display().to_string());
+        }
+        let mut findings = figcheck::check(&doc, &config);
+        findings.retain(|f| f.severity >= min_severity);
+        let index = LineIndex::new(&doc.text);
+        if let Some(changed) = &changed {
+            match changed.file(&doc.path) {
+                Ok(Some(change)) => findings.retain(|f| {
+                    f.spans().any(|span| {
+                        let r = Region::new(&doc.text, &index, span, ColumnUnit::Byte);
+                        change.touches(r.line..=r.last_line())
+                    })
+                }),
+                Ok(None) => findings.clear(),
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    diff_failed = true;
+                    findings.clear();
+                }
+            }
+        }
+        if let Some(writer) = &mut baseline_writer {
+            for f in &findings {
+                writer.add(&doc.path, f.rule, finding_fingerprint(&doc, f), &f.message);
+            }
+            return;
+        }
+        if let Some(baseline) = &mut baseline {
+            let key = baseline.key(&doc.path);
+            findings.retain(|f| !baseline.take(&key, f.rule, finding_fingerprint(&doc, f)));
+        }
         if !findings.is_empty() {
             files_with_findings += 1;
         }
-        let index = LineIndex::new(&doc.text);
         for finding in &findings {
             counts[match finding.severity {
                 Severity::Error => 0,
                 Severity::Warning => 1,
                 Severity::Info => 2,
             }] += 1;
+            let entry = stats.entry(finding.rule).or_insert((finding.severity, 0));
+            entry.0 = entry.0.max(finding.severity);
+            entry.1 += 1;
             failing |= finding.severity >= fail_on;
-            let written = match args.format {
+            let written = match format {
                 CheckFormat::Human => write!(out, "{}", renderer.render(&doc, finding)),
                 CheckFormat::Short => {
                     writeln!(out, "{}", FindingRecord::new(&doc, &index, finding).short())
@@ -339,23 +464,101 @@ fn run_check(args: &CheckArgs) -> ExitCode {
                     json_records.push(FindingRecord::new(&doc, &index, finding));
                     Ok(())
                 }
+                CheckFormat::Github => writeln!(
+                    out,
+                    "{}",
+                    github::annotation(&Located::new(&doc, &index, finding, unit))
+                ),
+                CheckFormat::Rdjsonl => {
+                    let located = Located::new(&doc, &index, finding, unit);
+                    serde_json::to_writer(&mut out, &rdjson::diagnostic(&located, true, rules_url))
+                        .map_err(io::Error::other)
+                        .and_then(|()| writeln!(out))
+                }
+                CheckFormat::Sarif
+                | CheckFormat::Rdjson
+                | CheckFormat::Checkstyle
+                | CheckFormat::Junit
+                | CheckFormat::Gitlab => {
+                    run.findings.push(Located::new(&doc, &index, finding, unit));
+                    Ok(())
+                }
             };
             write_ok &= written.is_ok();
         }
     });
-    let written = match args.format {
+    if let (Some(writer), Some(path)) = (&baseline_writer, &args.write_baseline) {
+        if let Err(e) = writer.write(path) {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+        if !args.quiet {
+            eprintln!(
+                "wrote {} finding{} to the baseline {}",
+                writer.len(),
+                if writer.len() == 1 { "" } else { "s" },
+                path.display()
+            );
+        }
+        return if failed_input || diff_failed {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
+    let pretty = |out: &mut io::BufWriter<io::StdoutLock<'_>>, value: &serde_json::Value| {
+        serde_json::to_writer_pretty(&mut *out, value)
+            .map_err(io::Error::other)
+            .and_then(|()| writeln!(out))
+    };
+    let mut written = match format {
         CheckFormat::Json => serde_json::to_writer_pretty(&mut out, &json_records)
             .map_err(io::Error::other)
             .and_then(|()| writeln!(out)),
-        CheckFormat::Human => writeln!(out, "{}", summary(counts, files_with_findings, files)),
-        _ => Ok(()),
+        CheckFormat::Sarif => {
+            let options = SarifOptions {
+                src_root: std::env::current_dir()
+                    .ok()
+                    .and_then(|d| sarif::folder_uri(&d)),
+                rules_url: args.rules_url.clone(),
+            };
+            pretty(
+                &mut out,
+                &sarif::sarif_log(&run, figcheck::rules::all(), &options),
+            )
+        }
+        CheckFormat::Rdjson => pretty(&mut out, &rdjson::diagnostic_result(&run, rules_url)),
+        CheckFormat::Gitlab => pretty(&mut out, &gitlab::code_quality(&run)),
+        CheckFormat::Checkstyle => write!(out, "{}", checkstyle::checkstyle(&run)),
+        CheckFormat::Junit => write!(out, "{}", junit::junit(&run, fail_on)),
+        CheckFormat::Human | CheckFormat::Short | CheckFormat::Jsonl | CheckFormat::Github => {
+            Ok(())
+        }
+        CheckFormat::Rdjsonl => Ok(()),
     };
+    let to_stdout = matches!(format, CheckFormat::Human | CheckFormat::Short);
+    if args.statistics {
+        for line in statistics_lines(&stats) {
+            if to_stdout {
+                written = written.and_then(|()| writeln!(out, "{line}"));
+            } else {
+                eprintln!("{line}");
+            }
+        }
+    }
+    if format == CheckFormat::Human && !args.quiet {
+        let mut line = summary(counts, files_with_findings, files);
+        if let Some(b) = baseline.as_ref().filter(|b| b.matched() > 0) {
+            line.push_str(&format!(" ({} accepted in the baseline)", b.matched()));
+        }
+        written = written.and_then(|()| writeln!(out, "{line}"));
+    }
     if !write_ok || written.is_err() || out.flush().is_err() {
         return ExitCode::from(2);
     }
-    if failed_input {
+    if failed_input || diff_failed {
         ExitCode::from(2)
-    } else if failing {
+    } else if failing && !args.exit_zero {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -1,5 +1,5 @@
 //! Output of `figcheck check`: miette diagnostics for people, and short, JSON and JSON
-//! Lines for tools.
+//! Lines for tools (the CI formats are in their own modules of [`crate::report`]).
 //!
 //! Lines and columns are 1-based; columns count Unicode characters (scalar values).
 //! `start` and `end` are UTF-8 byte offsets into the original file.
@@ -21,6 +21,44 @@ pub enum CheckFormat {
     Json,
     /// One JSON object per finding per line.
     Jsonl,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF readers.
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the pull request.
+    Github,
+    /// Reviewdog Diagnostic Format, one `DiagnosticResult`.
+    Rdjson,
+    /// Reviewdog Diagnostic Format, one `Diagnostic` a line.
+    Rdjsonl,
+    /// Checkstyle XML.
+    Checkstyle,
+    /// JUnit XML: a test suite per file, a failed test case per failing finding.
+    Junit,
+    /// GitLab Code Quality JSON.
+    Gitlab,
+}
+
+impl CheckFormat {
+    /// The column unit of the format's CI record ([`super::located::Located`]).
+    pub fn column_unit(self) -> ColumnUnit {
+        match self {
+            CheckFormat::Sarif | CheckFormat::Github => ColumnUnit::Utf16,
+            CheckFormat::Rdjson | CheckFormat::Rdjsonl => ColumnUnit::Byte,
+            _ => ColumnUnit::Char,
+        }
+    }
+
+    /// True for the formats written as one document at the end of the run.
+    pub fn is_whole_run(self) -> bool {
+        matches!(
+            self,
+            CheckFormat::Json
+                | CheckFormat::Sarif
+                | CheckFormat::Rdjson
+                | CheckFormat::Checkstyle
+                | CheckFormat::Junit
+                | CheckFormat::Gitlab
+        )
+    }
 }
 
 /// A secondary span of a finding in machine output.
