@@ -70,7 +70,7 @@ const FALL_WORDS: &[&str] = &[
 
 /// The direction a change word states.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Direction {
+pub(super) enum Direction {
     Rise,
     Fall,
 }
@@ -117,7 +117,7 @@ fn after_last_year_when(cx: &Context<'_>, f: &Figure) -> bool {
 }
 
 /// The change direction stated by the word(s) right before a figure, if any.
-fn direction_before(cx: &Context<'_>, f: &Figure, reach: usize) -> Option<Direction> {
+pub(super) fn direction_before(cx: &Context<'_>, f: &Figure, reach: usize) -> Option<Direction> {
     let start = f.approx_span.map_or(f.span.start, |s| s.start);
     let before = cx.before_in_sentence(start);
     // Only the words since the previous number count: "rose 2% from 4% to 6%" gives the

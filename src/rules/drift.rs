@@ -13,7 +13,7 @@
 use super::math::show;
 use super::{Context, Emitter};
 use crate::document::BlockKind;
-use crate::figure::{Figure, Kind};
+use crate::figure::{Approx, Figure, Kind};
 use crate::finding::Label;
 
 /// What a figure measures: its kind with currency or unit; `None` for other figures.
@@ -92,6 +92,8 @@ fn report(cx: &Context<'_>, out: &mut Emitter, earlier: &Figure, later: &Figure,
 /// digits or leading words, so the cost stays near linear in the number of figures.
 pub fn figure_drift(cx: &Context<'_>, out: &mut Emitter) {
     use std::collections::HashMap;
+    two_totals(cx, out);
+    restated_changes(cx, out);
     let figures = cx.figures;
     // Slips and transpositions keep their digits: same measure, same sorted digits.
     let mut by_digits: HashMap<(Kind, String, String), Vec<usize>> = HashMap::new();
@@ -149,5 +151,266 @@ pub fn figure_drift(cx: &Context<'_>, out: &mut Emitter) {
             }
             bucket.push(j);
         }
+    }
+}
+
+/// A whole a document states: `329 seats` in `73 out of 329 seats`, or `325-seat` in
+/// `the 325-seat chamber`, with the noun after a compound (`chamber`).
+struct Whole {
+    value: crate::figure::Number,
+    unit: String,
+    body: Option<String>,
+    span: crate::Span,
+}
+
+fn wholes(cx: &Context<'_>) -> Vec<Whole> {
+    let singular = |u: &str| u.strip_suffix('s').unwrap_or(u).to_ascii_lowercase();
+    let mut out = Vec::new();
+    for f in cx.figures {
+        let Some(unit) = f.unit.as_deref().and_then(|u| u.split_whitespace().last()) else {
+            continue;
+        };
+        if !unit.chars().all(|c| c.is_ascii_alphabetic()) || f.approx.is_approx() {
+            continue;
+        }
+        if let (Some(of), Some(of_span)) = (f.of, f.of_span) {
+            if f.kind == Kind::Count {
+                out.push(Whole {
+                    value: of,
+                    unit: singular(unit),
+                    body: None,
+                    span: of_span,
+                });
+            }
+            continue;
+        }
+        let text = cx.text(f.span);
+        let compound = f.kind == Kind::Count
+            && text.split_once('-').is_some_and(|(n, u)| {
+                n.chars().all(|c| c.is_ascii_digit() || c == ',') && u == unit
+            });
+        let Some(value) = f.number().filter(|_| compound) else {
+            continue;
+        };
+        let body = cx.doc.prose[f.span.end..]
+            .split(|c: char| !c.is_alphabetic())
+            .find(|w| !w.is_empty())
+            .map(str::to_lowercase);
+        out.push(Whole {
+            value,
+            unit: singular(unit),
+            body,
+            span: f.span,
+        });
+    }
+    out
+}
+
+/// `73 out of 329 seats` and later `the 325-seat chamber`: one whole given two totals.
+/// Totals far apart (12 and 40 members) are two bodies, not a slip, so only totals
+/// within a tenth of each other are compared.
+fn two_totals(cx: &Context<'_>, out: &mut Emitter) {
+    use std::collections::HashMap;
+    let mut by_unit: HashMap<String, Vec<Whole>> = HashMap::new();
+    for whole in wholes(cx) {
+        let seen = by_unit.entry(whole.unit.clone()).or_default();
+        let (lo, hi) = whole.value.interval();
+        let conflict = seen.iter().find(|earlier| {
+            let (elo, ehi) = earlier.value.interval();
+            let apart = hi < elo || ehi < lo;
+            let close = (whole.value.value - earlier.value.value).abs()
+                <= 0.1 * whole.value.value.max(earlier.value.value);
+            let same_body = match (&whole.body, &earlier.body) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            };
+            apart && close && same_body
+        });
+        if let Some(earlier) = conflict {
+            let (now, before) = (cx.text(whole.span), cx.text(earlier.span));
+            out.emit(
+                format!("the whole is given as {now} here but as {before} earlier"),
+                Label::new(whole.span, format!("total: {}", show(whole.value.value))),
+                vec![Label::new(
+                    earlier.span,
+                    format!("total: {}", show(earlier.value.value)),
+                )],
+                Some("one whole should have one total; check which is right".into()),
+            );
+            continue;
+        }
+        if !seen
+            .iter()
+            .any(|s| s.value.value == whole.value.value && s.body == whole.body)
+        {
+            seen.push(whole);
+        }
+    }
+}
+
+/// Words that cannot be the subject of a change.
+const NOT_SUBJECTS: &[&str] = &[
+    "it",
+    "its",
+    "they",
+    "their",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "he",
+    "she",
+    "we",
+    "and",
+    "but",
+    "while",
+    "with",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "of",
+    "over",
+    "according",
+    "which",
+    "who",
+    "what",
+    "also",
+    "so",
+    "as",
+    "up",
+    "down",
+    "a",
+    "an",
+    "per",
+    "cent",
+];
+
+/// The first word of the clause a figure stands in, skipping `the`: `complaints` in
+/// `According to the figures, complaints per 100,000 journeys were down 17.8%`.
+fn clause_subject(cx: &Context<'_>, f: &Figure) -> Option<String> {
+    let before = cx.before_in_sentence(f.span.start);
+    // Punctuation followed by a space ends a clause; the comma of `100,000` does not.
+    let clause_start = [", ", "; ", ": "]
+        .iter()
+        .filter_map(|p| before.rfind(p).map(|i| i + p.len()))
+        .max()
+        .unwrap_or(0);
+    let clause = &before[clause_start..];
+    let mut words = clause
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase);
+    let mut first = words.next()?;
+    if first == "the" {
+        first = words.next()?;
+    }
+    let first = first.strip_suffix('s').unwrap_or(&first).to_string();
+    (!NOT_SUBJECTS.contains(&first.as_str()) && first.len() >= 3).then_some(first)
+}
+
+const PERIOD_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "quarter",
+    "half",
+    "week",
+    "weekend",
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
+    "fall",
+];
+
+/// What names the period of a figure's sentence: the texts of its years and dates, and
+/// month, quarter and season words (`in March` is no figure, but names a period).
+fn periods(cx: &Context<'_>, f: &Figure) -> Vec<String> {
+    let mut names: Vec<String> = cx
+        .sentence_figures_of(f)
+        .map(|j| &cx.figures[j])
+        .filter(|g| matches!(g.kind, Kind::Year | Kind::Date))
+        .map(|g| cx.text(g.span).to_ascii_lowercase())
+        .collect();
+    if let Some(sentence) = cx.sentence_at(f.span.start) {
+        let text = &cx.doc.prose[sentence.start..sentence.end];
+        names.extend(
+            text.split(|c: char| !c.is_ascii_alphabetic())
+                .map(str::to_ascii_lowercase)
+                .filter(|w| PERIOD_WORDS.contains(&w.as_str())),
+        );
+    }
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// `Complaints dropped by nearly 13%` and later `complaints ... were down 17.8%`: a
+/// rounded change in one place and the precise one in another that it does not round
+/// to. Only an approximate value against an exact one is compared (two exact values are
+/// more often two periods or places), with the same subject and direction, for values
+/// within a factor of two, and not when both sentences name different periods.
+fn restated_changes(cx: &Context<'_>, out: &mut Emitter) {
+    use super::arithmetic::{Direction, direction_before};
+    use std::collections::HashMap;
+    let mut seen: HashMap<(String, bool), Vec<&Figure>> = HashMap::new();
+    for f in cx.figures {
+        if f.kind != Kind::Percent || f.of.is_some() || f.high.is_some() {
+            continue;
+        }
+        let rounded = matches!(f.approx, Approx::Nearly | Approx::About);
+        if f.approx.is_approx() && !rounded {
+            continue;
+        }
+        let Some(direction) = direction_before(cx, f, 3) else {
+            continue;
+        };
+        let Some(subject) = clause_subject(cx, f) else {
+            continue;
+        };
+        let key = (subject, direction == Direction::Rise);
+        let earlier_ones = seen.entry(key).or_default();
+        for earlier in earlier_ones.iter() {
+            let (approx, exact) = match (earlier.approx.is_approx(), rounded) {
+                (true, false) => (*earlier, f),
+                (false, true) => (f, *earlier),
+                _ => continue,
+            };
+            let (Some(a), Some(e)) = (approx.number(), exact.number()) else {
+                continue;
+            };
+            let (lo, hi) = match approx.approx {
+                Approx::Nearly => (a.value * 0.9, a.interval().1),
+                _ => (a.value * 0.9, a.value * 1.1),
+            };
+            let (elo, ehi) = e.interval();
+            let within_factor_two = e.value <= 2.0 * a.value && a.value <= 2.0 * e.value;
+            let (pa, pe) = (periods(cx, approx), periods(cx, exact));
+            let other_periods = !pa.is_empty() && !pe.is_empty() && pa != pe;
+            if (ehi > lo && elo < hi) || !within_factor_two || other_periods {
+                continue;
+            }
+            report(
+                cx,
+                out,
+                earlier,
+                f,
+                "a rounded change that does not round the precise one?",
+            );
+            break;
+        }
+        earlier_ones.push(f);
     }
 }
