@@ -420,3 +420,75 @@ fn diff_base_reports_only_changed_lines() {
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("--diff-base"), "{}", stderr(&out));
 }
+
+/// The runner's reading of a workflow command: the command, its properties (split at `,`,
+/// each at its first `=`, unescaped with `%25` last) and its data.
+fn parse_workflow_command(
+    line: &str,
+) -> (String, std::collections::HashMap<String, String>, String) {
+    let rest = line
+        .trim_start()
+        .strip_prefix("::")
+        .expect("starts with ::");
+    let end = rest.find("::").expect("a second ::");
+    let (info, data) = (&rest[..end], &rest[end + 2..]);
+    let (command, props) = info.split_once(' ').unwrap_or((info, ""));
+    let mut properties = std::collections::HashMap::new();
+    for prop in props.trim().split(',').filter(|p| !p.is_empty()) {
+        if let Some((k, v)) = prop.split_once('=')
+            && !k.is_empty()
+            && !v.is_empty()
+        {
+            let v = v
+                .replace("%0D", "\r")
+                .replace("%0A", "\n")
+                .replace("%3A", ":")
+                .replace("%2C", ",")
+                .replace("%25", "%");
+            properties.insert(k.to_owned(), v);
+        }
+    }
+    let data = data
+        .replace("%0D", "\r")
+        .replace("%0A", "\n")
+        .replace("%25", "%");
+    (command.to_owned(), properties, data)
+}
+
+#[test]
+fn github_annotations_parse_back_to_the_json_findings() {
+    let dir = TempDir::new("github");
+    // A path with a comma, a colon and a percent sign; messages with `%`, `:` and `,`.
+    let name = "a,b:c%d.md";
+    dir.write(
+        name,
+        "“Quoted” text first.\n\nOf the 40 ward members asked, 12 of 40 members, or 40%, backed it.\n\n\
+         The alliance holds the majority of 88 seats in the 329-seat chamber.\n",
+    );
+    let github = figcheck_in(
+        &dir.0,
+        &["check", "--no-config", "--format", "github", name],
+    );
+    let json = figcheck_in(&dir.0, &["check", "--no-config", "--format", "json", name]);
+    let records: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout).unwrap();
+    let text = stdout(&github);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), records.len(), "{text}");
+    assert!(records.len() >= 2, "{records:#?}");
+    for (line, record) in lines.iter().zip(&records) {
+        let (command, props, data) = parse_workflow_command(line);
+        assert_eq!(command, record["severity"].as_str().unwrap());
+        assert_eq!(props["file"], name);
+        assert_eq!(props["line"], record["line"].to_string());
+        assert_eq!(props["endLine"], record["end_line"].to_string());
+        // No characters beyond the BMP here, so UTF-16 columns equal character columns.
+        assert_eq!(props["col"], record["column"].to_string());
+        assert_eq!(props["endColumn"], record["end_column"].to_string());
+        let expected = match record["help"].as_str() {
+            Some(help) => format!("{}\nhelp: {help}", record["message"].as_str().unwrap()),
+            None => record["message"].as_str().unwrap().to_owned(),
+        };
+        assert_eq!(data, expected);
+        assert!(data.contains('%') || data.contains(':'), "{data}");
+    }
+}

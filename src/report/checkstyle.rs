@@ -18,16 +18,17 @@ pub fn severity(severity: Severity) -> &'static str {
 
 /// The Checkstyle document of a run.
 pub fn checkstyle(report: &RunReport) -> String {
+    let by_file = report.by_file();
     let mut out =
         String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n");
     for file in &report.files {
-        let findings: Vec<_> = report.findings.iter().filter(|f| &f.path == file).collect();
+        let findings = by_file.get(file.as_str()).map_or(&[][..], Vec::as_slice);
         if findings.is_empty() {
             let _ = writeln!(out, "  <file name=\"{}\"/>", escape(file));
             continue;
         }
         let _ = writeln!(out, "  <file name=\"{}\">", escape(file));
-        for f in findings {
+        for f in findings.iter() {
             let _ = writeln!(
                 out,
                 "    <error line=\"{}\" column=\"{}\" severity=\"{}\" message=\"{}\" source=\"figcheck.{}\"/>",

@@ -24,10 +24,11 @@ fn short(f: &Located) -> String {
 pub fn junit(report: &RunReport, fail_on: Severity) -> String {
     let failing = |f: &Located| f.severity >= fail_on;
     let total_failures = report.findings.iter().filter(|f| failing(f)).count();
+    let by_file = report.by_file();
     let mut suites = String::new();
     let mut total_tests = 0;
     for file in &report.files {
-        let findings: Vec<_> = report.findings.iter().filter(|f| &f.path == file).collect();
+        let findings = by_file.get(file.as_str()).map_or(&[][..], Vec::as_slice);
         let tests = findings.len().max(1);
         let failures = findings.iter().filter(|f| failing(f)).count();
         total_tests += tests;
@@ -43,7 +44,7 @@ pub fn junit(report: &RunReport, fail_on: Severity) -> String {
                 escape(file)
             );
         }
-        for f in findings {
+        for f in findings.iter() {
             let _ = writeln!(
                 suites,
                 "    <testcase name=\"{} at {}:{}\" classname=\"{}\" file=\"{}\" line=\"{}\" time=\"0\">",

@@ -152,6 +152,17 @@ pub struct RunReport {
     pub findings: Vec<Located>,
 }
 
+impl RunReport {
+    /// The findings of each file, in order.
+    pub fn by_file(&self) -> std::collections::HashMap<&str, Vec<&Located>> {
+        let mut map: std::collections::HashMap<&str, Vec<&Located>> = Default::default();
+        for f in &self.findings {
+            map.entry(f.path.as_str()).or_default().push(f);
+        }
+        map
+    }
+}
+
 /// A path as a forward-slash string without a leading `./`.
 pub fn slash_path(path: &str) -> String {
     let mut p = if std::path::MAIN_SEPARATOR == '\\' {
