@@ -435,6 +435,7 @@ fn run_check(args: &CheckArgs) -> ExitCode {
         }
         if let Some(baseline) = &mut baseline {
             let key = baseline.key(&doc.path);
+            baseline.mark_checked(&key);
             findings.retain(|f| !baseline.take(&key, f.rule, finding_fingerprint(&doc, f)));
         }
         if !findings.is_empty() {
@@ -555,6 +556,18 @@ fn run_check(args: &CheckArgs) -> ExitCode {
     }
     if !write_ok || written.is_err() || out.flush().is_err() {
         return ExitCode::from(2);
+    }
+    if let (Some(b), Some(path), false) = (&baseline, &args.baseline, args.quiet) {
+        let stale = b.stale();
+        if stale > 0 {
+            eprintln!(
+                "note: {stale} finding{} accepted in {} no longer occur{}; --write-baseline drops {}",
+                if stale == 1 { "" } else { "s" },
+                path.display(),
+                if stale == 1 { "s" } else { "" },
+                if stale == 1 { "it" } else { "them" },
+            );
+        }
     }
     if failed_input || diff_failed {
         ExitCode::from(2)

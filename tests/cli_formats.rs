@@ -325,6 +325,20 @@ A rival alliance insists it holds the majority of 88 seats.\n"
     assert_eq!(text.lines().count(), 2, "{text}");
     assert!(text.contains("weekday-mismatch") && text.contains("majority-below-half"));
 
+    // Once the accepted mistake is fixed, a note says the entry can go.
+    dir.write(
+        "drafts/story.md",
+        &moved.replace("the majority of 88 seats", "88 seats"),
+    );
+    let out = check(&["--baseline", "figcheck-baseline.json"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stderr(&out)
+            .contains("note: 1 finding accepted in figcheck-baseline.json no longer occurs"),
+        "{}",
+        stderr(&out)
+    );
+
     // A baseline that is not one is a usage error.
     dir.write("bad.json", "{\"findings\": []}");
     let out = check(&["--baseline", "bad.json"]);

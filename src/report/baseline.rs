@@ -128,6 +128,7 @@ pub struct Baseline {
     root: PathBuf,
     remaining: HashMap<(String, String, u64), usize>,
     matched: usize,
+    checked: std::collections::HashSet<String>,
 }
 
 impl Baseline {
@@ -169,12 +170,28 @@ impl Baseline {
             root: root_of(path),
             remaining,
             matched: 0,
+            checked: Default::default(),
         })
     }
 
     /// The key of a document path in this baseline.
     pub fn key(&self, path: &Path) -> String {
         path_key(&self.root, path)
+    }
+
+    /// Note that the file `path_key` was checked, for [`Baseline::stale`].
+    pub fn mark_checked(&mut self, path_key: &str) {
+        self.checked.insert(path_key.to_owned());
+    }
+
+    /// How many accepted findings of the checked files were not found again: entries
+    /// that a rewritten baseline would drop.
+    pub fn stale(&self) -> usize {
+        self.remaining
+            .iter()
+            .filter(|((path, _, _), _)| self.checked.contains(path))
+            .map(|(_, n)| n)
+            .sum()
     }
 
     /// True when the baseline accepts one more finding of `rule` with `fingerprint` in the
@@ -300,6 +317,9 @@ mod tests {
         );
         assert!(!baseline.take(&key, "range-inverted", 7));
         assert_eq!(baseline.matched(), 2);
+        assert_eq!(baseline.stale(), 0, "b.md was not checked");
+        baseline.mark_checked("b.md");
+        assert_eq!(baseline.stale(), 1, "b.md's finding was not found again");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
