@@ -78,7 +78,6 @@ enum Outcome {
     Skip(usize),
 }
 
-/// Scans one sentence of the prose text; all offsets are absolute.
 /// Title-case words around `N-M` that make it a span of ages, years or pages rather than a
 /// result between two teams ("Children Aged 5-11 Years").
 const NOT_TEAM_NAMES: &[&str] = &[
@@ -90,6 +89,7 @@ const NOT_TEAM_NAMES: &[&str] = &[
     "homes", "jobs", "votes", "in", "of",
 ];
 
+/// Scans one sentence of the prose text; all offsets are absolute.
 struct Scanner<'a> {
     prose: &'a str,
     start: usize,

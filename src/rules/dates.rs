@@ -41,14 +41,46 @@ pub fn weekday_of(year: i32, month: u8, day: u8) -> u8 {
     ((days + 3).rem_euclid(7)) as u8
 }
 
-/// `Wednesday, Feb. 25, 2025`: that day was a Tuesday.
-pub fn weekday_mismatch(cx: &Context<'_>, out: &mut Emitter) {
+/// The one year of every date of the piece written with its year and month, with those
+/// months; `None` when there are none or they span more than one year.
+fn piece_year(cx: &Context<'_>) -> Option<(i32, Vec<u8>)> {
+    let mut year = None;
+    let mut months = Vec::new();
     for f in cx.figures {
         let Value::Date(d) = f.value else { continue };
-        let (Some(weekday), Some(month), Some(day), Some(year)) =
-            (d.weekday, d.month, d.day, d.year)
-        else {
+        let (Some(y), Some(m)) = (d.year, d.month) else {
             continue;
+        };
+        if d.year_inferred {
+            continue;
+        }
+        if year.is_some_and(|seen| seen != y) {
+            return None;
+        }
+        year = Some(y);
+        months.push(m);
+    }
+    Some((year?, months))
+}
+
+/// `Wednesday, Feb. 25, 2025`: that day was a Tuesday.
+pub fn weekday_mismatch(cx: &Context<'_>, out: &mut Emitter) {
+    let piece = std::cell::OnceCell::new();
+    for f in cx.figures {
+        let Value::Date(d) = f.value else { continue };
+        let (Some(weekday), Some(month), Some(day)) = (d.weekday, d.month, d.day) else {
+            continue;
+        };
+        // Without a written year or a dateline, the year of the piece's other full dates
+        // stands in, for a date within two months of one of them (a date further away may
+        // belong to another year).
+        let from_piece = d.year.is_none();
+        let year = match d.year {
+            Some(y) => y,
+            None => match piece.get_or_init(|| piece_year(cx)) {
+                Some((y, months)) if months.iter().any(|&m| m.abs_diff(month) <= 2) => *y,
+                _ => continue,
+            },
         };
         // Before 1753 English dates may be Julian; the Gregorian weekday would mislead.
         if year < 1753 {
@@ -56,6 +88,8 @@ pub fn weekday_mismatch(cx: &Context<'_>, out: &mut Emitter) {
         }
         let year_note = if d.year_inferred {
             format!(" (taking the year {year} from the dateline)")
+        } else if from_piece {
+            format!(" (taking the year {year} from the other dates of the piece)")
         } else {
             String::new()
         };
