@@ -69,7 +69,8 @@ fn help_markdown(rule: &RuleDoc) -> String {
         if examples.is_empty() {
             continue;
         }
-        out.push_str(&format!("\n## {title}\n\n"));
+        out.truncate(out.trim_end().len());
+        out.push_str(&format!("\n\n## {title}\n\n"));
         for example in examples {
             out.push_str(&format!(
                 "    {}\n\n",
