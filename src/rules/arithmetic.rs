@@ -550,6 +550,18 @@ pub fn points_vs_percent(cx: &Context<'_>, out: &mut Emitter) {
             vec![Label::new(change.start.span, "from"), Label::new(change.end.span, "to")],
             Some(format!("write `{} percentage points`", show(diff))),
         );
+        let written = cx.text(stated.span);
+        if let Some(number) = ["%", " per cent", " percent", "pc"]
+            .iter()
+            .find_map(|suffix| written.strip_suffix(suffix))
+        {
+            let replacement = format!("{number} percentage points");
+            out.with_fix(
+                stated.span,
+                replacement.clone(),
+                format!("write `{replacement}`"),
+            );
+        }
     }
 }
 

@@ -116,7 +116,51 @@ pub fn weekday_mismatch(cx: &Context<'_>, out: &mut Emitter) {
                 WEEKDAYS[actual as usize]
             )),
         );
+        if let Some((span, replacement)) = weekday_fix(cx.text(f.span), f.span, weekday, actual) {
+            out.with_fix(
+                span,
+                replacement.clone(),
+                format!("write `{replacement}` (or correct the date)"),
+            );
+        }
     }
+}
+
+/// The span of the written weekday in a date and the right weekday written the same way
+/// (`Wed` gives `Tue`, `WEDNESDAY` gives `TUESDAY`).
+fn weekday_fix(
+    text: &str,
+    span: crate::Span,
+    written: u8,
+    actual: u8,
+) -> Option<(crate::Span, String)> {
+    let name = WEEKDAYS[written as usize];
+    let lower = text.to_ascii_lowercase();
+    let start = lower.find(&name[..3].to_ascii_lowercase())?;
+    let len = text[start..]
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(text.len() - start);
+    let word = &text[start..start + len];
+    if !name
+        .to_ascii_lowercase()
+        .starts_with(&word.to_ascii_lowercase())
+    {
+        return None;
+    }
+    let right = WEEKDAYS[actual as usize];
+    // Keep the writer's abbreviation (`Wed`, `Tues`) and case.
+    let mut replacement = if len >= right.len() || len >= name.len() {
+        right.to_string()
+    } else {
+        right[..3].to_string()
+    };
+    if word.chars().all(|c| c.is_ascii_uppercase()) {
+        replacement = replacement.to_ascii_uppercase();
+    }
+    Some((
+        crate::Span::new(span.start + start, span.start + start + len),
+        replacement,
+    ))
 }
 
 /// `February 30`, `31 April`: a day the month does not have.
@@ -149,6 +193,15 @@ pub fn impossible_date(cx: &Context<'_>, out: &mut Emitter) {
 #[cfg(test)]
 mod tests {
     use super::weekday_of;
+
+    #[test]
+    fn weekday_fix_keeps_the_writers_form() {
+        let span = crate::Span::new(10, 40);
+        let (at, text) = super::weekday_fix("Wednesday, Feb. 25, 2025", span, 2, 1).unwrap();
+        assert_eq!((at.start, at.end, text.as_str()), (10, 19, "Tuesday"));
+        let (at, text) = super::weekday_fix("Fri 25 May 2017", span, 4, 3).unwrap();
+        assert_eq!((at.start, at.end, text.as_str()), (10, 13, "Thu"));
+    }
 
     #[test]
     fn known_weekdays() {

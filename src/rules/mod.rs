@@ -296,6 +296,19 @@ impl Emitter {
     }
 }
 
+impl Emitter {
+    /// Attach a fix to the finding just emitted.
+    pub fn with_fix(&mut self, span: Span, replacement: String, description: String) {
+        if let Some(last) = self.findings.last_mut() {
+            last.fix = Some(crate::finding::Fix {
+                span,
+                replacement,
+                description,
+            });
+        }
+    }
+}
+
 /// Run every enabled rule on `doc`; findings come sorted by position.
 pub fn check(doc: &Document, config: &Config) -> Vec<Finding> {
     let figures = crate::figures(doc);
