@@ -76,6 +76,18 @@ fn words_in<'a>(cx: &Context<'a>, range: Span) -> Vec<Word<'a>> {
     out
 }
 
+/// The comparative that says the other order.
+fn opposite(word: &str) -> &'static str {
+    match word {
+        "more" => "fewer (or less)",
+        "higher" => "lower",
+        "greater" | "larger" | "bigger" => "smaller",
+        "fewer" | "less" => "more",
+        "lower" => "higher",
+        _ => "larger",
+    }
+}
+
 /// The claimed order of a comparative word: `Some(true)` for "more", `Some(false)` for
 /// "less".
 fn claims_more(word: &str) -> Option<bool> {
@@ -227,11 +239,7 @@ fn report(
         ],
         Some(format!(
             "check both figures, or say \"{}\"",
-            if more {
-                "fewer or lower"
-            } else {
-                "more or higher"
-            }
+            opposite(&word.to_ascii_lowercase())
         )),
     );
 }

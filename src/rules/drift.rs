@@ -185,9 +185,9 @@ fn wholes(cx: &Context<'_>) -> Vec<Whole> {
             continue;
         }
         let text = cx.text(f.span);
-        let compound = f.kind == Kind::Count
+        let compound = matches!(f.kind, Kind::Count | Kind::Duration)
             && text.split_once('-').is_some_and(|(n, u)| {
-                n.chars().all(|c| c.is_ascii_digit() || c == ',') && u == unit
+                n.chars().all(|c| c.is_ascii_digit() || c == ',') && singular(u) == singular(unit)
             });
         let Some(value) = f.number().filter(|_| compound) else {
             continue;

@@ -8,7 +8,7 @@
 //! `on`, `than`, `from`, `since`, `against` or `above` is the base of a comparison, not the
 //! count's own period.
 
-use super::math::show;
+use super::math::show_scaled as show;
 use super::{Context, Emitter};
 use crate::figure::{Approx, Figure, Kind, Value};
 use crate::finding::Label;
