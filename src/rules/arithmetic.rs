@@ -349,6 +349,7 @@ fn fits(stated: &Figure, low: f64, high: f64) -> bool {
 /// `rose 20% from 100 to 150`; `turnout rose from 62% to 55%`; `up by 6% to 670, from 655`.
 pub fn change_mismatch(cx: &Context<'_>, out: &mut Emitter) {
     amount_with_percent(cx, out);
+    percent_with_amount_from(cx, out);
     let all_changes = changes(cx);
     for change in all_changes {
         let (a, b) = (number(change.start), number(change.end));
@@ -836,6 +837,76 @@ pub(super) fn amount_with_percent(cx: &Context<'_>, out: &mut Emitter) {
             Some(format!(
                 "a consistent change would be about {}%; check the amount, the percent and the level",
                 show(mid)
+            )),
+        );
+    }
+}
+
+/// `It had fallen by 23.9 per cent, down £2.1bn from £13.3bn`: a percent change and an
+/// amount from a start value in one sentence, with no end value. The percent must be the
+/// amount over the start value.
+pub(super) fn percent_with_amount_from(cx: &Context<'_>, out: &mut Emitter) {
+    let figures = cx.figures;
+    let in_pairs: std::collections::HashSet<crate::Span> = changes(cx)
+        .iter()
+        .flat_map(|c| [c.start.span, c.end.span])
+        .collect();
+    for i in 0..figures.len().saturating_sub(1) {
+        let (amount, start) = (&figures[i], &figures[i + 1]);
+        if !matches!(amount.kind, Kind::Money | Kind::Count | Kind::Quantity)
+            || !comparable(amount, start)
+            || in_pairs.contains(&start.span)
+            || cx.sentence_figures(i) != cx.sentence_figures(i + 1)
+            || !preceded_by(cx, start, &["from"])
+        {
+            continue;
+        }
+        let Some(direction) = direction_before(cx, amount, 2) else {
+            continue;
+        };
+        // The one percent change of the sentence with the same direction.
+        let mut percents = cx.sentence_figures(i).filter(|&j| {
+            let f = &figures[j];
+            f.kind == Kind::Percent
+                && !in_pairs.contains(&f.span)
+                && direction_before(cx, f, 3) == Some(direction)
+        });
+        let (Some(p), None) = (percents.next(), percents.next()) else {
+            continue;
+        };
+        let percent = &figures[p];
+        let (d, a) = (number(amount), number(start));
+        let (dlo, dhi) = d.interval();
+        let (alo, ahi) = a.interval();
+        if alo <= 0.0 || (direction == Direction::Fall && d.value > a.value) {
+            continue;
+        }
+        let (low, high) = (dlo / ahi * 100.0, dhi / alo * 100.0);
+        if fits(percent, low, high) {
+            continue;
+        }
+        let value = d.value / a.value * 100.0;
+        let word = if direction == Direction::Rise {
+            "rise"
+        } else {
+            "fall"
+        };
+        let pair = format!("{} from {}", cx.text(amount.span), cx.text(start.span));
+        out.emit(
+            format!(
+                "{} does not match a {word} of {pair}: that is {}%",
+                cx.text(percent.span),
+                show(value)
+            ),
+            Label::new(percent.span, format!("{pair} is {}%", show(value))),
+            vec![
+                Label::new(amount.span, format!("the {word}")),
+                Label::new(start.span, "from"),
+            ],
+            Some(format!(
+                "a consistent change would be about {}%, or a {word} of about {}",
+                show(value),
+                show_scaled(a.value * number(percent).value / 100.0)
             )),
         );
     }
