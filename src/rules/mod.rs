@@ -7,6 +7,7 @@ mod comparison;
 mod conversion;
 mod dates;
 mod drift;
+mod lists;
 mod majority;
 mod part_whole;
 mod percent_sum;
@@ -129,6 +130,10 @@ const RULES: &[(&str, CheckFn)] = &[
     (
         include_str!("../../rules/score-mismatch.toml"),
         score::score_mismatch,
+    ),
+    (
+        include_str!("../../rules/list-count.toml"),
+        lists::list_count,
     ),
     // Reported by `crate::suppress` after the other rules have run.
     (
