@@ -94,6 +94,7 @@ pub fn figure_drift(cx: &Context<'_>, out: &mut Emitter) {
     use std::collections::HashMap;
     two_totals(cx, out);
     restated_changes(cx, out);
+    anchored_restatements(cx, out);
     let figures = cx.figures;
     // Slips and transpositions keep their digits: same measure, same sorted digits.
     let mut by_digits: HashMap<(Kind, String, String), Vec<usize>> = HashMap::new();
@@ -412,5 +413,96 @@ fn restated_changes(cx: &Context<'_>, out: &mut Emitter) {
             break;
         }
         earlier_ones.push(f);
+    }
+}
+
+/// `70 tornado reports across four states`, later `70 tornado reports across 9 states`:
+/// two sentences that give the same figure with the same noun, and another count of the
+/// same noun that differs between them. The repeated figure ties the two sentences to
+/// one fact, so their other counts of one thing should agree.
+fn anchored_restatements(cx: &Context<'_>, out: &mut Emitter) {
+    use std::collections::HashMap;
+    let key = |f: &Figure| -> Option<(u64, String)> {
+        let unit = f.unit.as_deref()?;
+        if f.kind != Kind::Count || f.approx.is_approx() || f.of.is_some() {
+            return None;
+        }
+        if !unit.chars().all(|c| c.is_alphabetic() || c == ' ') {
+            return None;
+        }
+        // Small counts repeat by chance ("one hospital", "two ships").
+        let value = f.number()?.value;
+        if value < 10.0 {
+            return None;
+        }
+        Some((value.to_bits(), unit.to_lowercase()))
+    };
+    // Counts in one sentence: lists of many counts are tables in prose, not restatements.
+    let counts_in = |range: std::ops::Range<usize>| {
+        range.filter(|&k| cx.figures[k].kind == Kind::Count).count()
+    };
+    // The word right before a figure (`across`), which makes two phrases parallel.
+    let word_before = |f: &Figure| {
+        cx.before_in_sentence(f.span.start)
+            .split(|c: char| !c.is_alphabetic())
+            .rfind(|w| !w.is_empty())
+            .map(str::to_lowercase)
+    };
+    let singular = |u: &str| u.strip_suffix('s').unwrap_or(u).to_lowercase();
+    let mut anchors: HashMap<(u64, String), Vec<usize>> = HashMap::new();
+    for (i, f) in cx.figures.iter().enumerate() {
+        if let Some(k) = key(f) {
+            anchors.entry(k).or_default().push(i);
+        }
+    }
+    let mut reported = std::collections::HashSet::new();
+    let mut groups: Vec<&Vec<usize>> = anchors.values().filter(|v| v.len() >= 2).collect();
+    groups.sort();
+    for group in groups {
+        // Each later mention against the first one, sentence by sentence.
+        let first = group[0];
+        let first_sentence = cx.sentence_figures(first);
+        for &later in &group[1..] {
+            let later_sentence = cx.sentence_figures(later);
+            if later_sentence == first_sentence
+                || counts_in(first_sentence.clone()) > 3
+                || counts_in(later_sentence.clone()) > 3
+            {
+                continue;
+            }
+            for j in later_sentence.clone().filter(|&j| j != later) {
+                let b = &cx.figures[j];
+                let Some(b_unit) = b.unit.as_deref().and_then(|u| u.split_whitespace().last())
+                else {
+                    continue;
+                };
+                if b.kind != Kind::Count || b.approx.is_approx() || b.of.is_some() {
+                    continue;
+                }
+                let earlier = first_sentence.clone().filter(|&k| k != first).find(|&k| {
+                    let a = &cx.figures[k];
+                    a.kind == Kind::Count
+                        && !a.approx.is_approx()
+                        && a.of.is_none()
+                        && word_before(a).is_some()
+                        && word_before(a) == word_before(b)
+                        && a.unit
+                            .as_deref()
+                            .and_then(|u| u.split_whitespace().last())
+                            .is_some_and(|u| singular(u) == singular(b_unit))
+                });
+                let Some(k) = earlier else { continue };
+                let a = &cx.figures[k];
+                let (Some(x), Some(y)) = (a.number(), b.number()) else {
+                    continue;
+                };
+                if x.interval().1 < y.interval().0 || y.interval().1 < x.interval().0 {
+                    if reported.insert(b.span) {
+                        let anchor = cx.text(cx.figures[first].span);
+                        report(cx, out, a, b, &format!("both sentences give {anchor}"));
+                    }
+                }
+            }
+        }
     }
 }
