@@ -496,11 +496,10 @@ fn anchored_restatements(cx: &Context<'_>, out: &mut Emitter) {
                 let (Some(x), Some(y)) = (a.number(), b.number()) else {
                     continue;
                 };
-                if x.interval().1 < y.interval().0 || y.interval().1 < x.interval().0 {
-                    if reported.insert(b.span) {
-                        let anchor = cx.text(cx.figures[first].span);
-                        report(cx, out, a, b, &format!("both sentences give {anchor}"));
-                    }
+                let apart = x.interval().1 < y.interval().0 || y.interval().1 < x.interval().0;
+                if apart && reported.insert(b.span) {
+                    let anchor = cx.text(cx.figures[first].span);
+                    report(cx, out, a, b, &format!("both sentences give {anchor}"));
                 }
             }
         }
