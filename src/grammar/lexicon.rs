@@ -735,7 +735,8 @@ pub fn is_not_unit_noun(word: &str) -> bool {
         | "excluding" | "plus" | "minus" | "through" | "via" | "like" | "both" | "either"
         | "neither" | "such" | "other" | "others" | "rest" | "whereas" | "thanks" | "due"
         | "amid" | "across" | "within" | "without" | "s" | "t" | "above" | "below" | "too"
-        | "very" | "much" | "many" => (),
+        | "very" | "much" | "many" | "mark" | "threshold" | "barrier" | "milestone" | "voted"
+        | "built" | "started" => (),
     })
     .is_some()
 }
