@@ -392,10 +392,27 @@ fn implicit_previous(cx: &Context<'_>, out: &mut Emitter, index: usize, sentence
 /// Report comparatives that their own figures contradict.
 pub fn comparison_mismatch(cx: &Context<'_>, out: &mut Emitter) {
     for (index, &sentence) in cx.doc.sentences.iter().enumerate() {
-        if figures_of_sentence(cx, index).is_empty() {
+        // Cheap tests first: most sentences hold no comparative at all, and sentences
+        // beyond a few kilobytes are tables or run-on text, not comparisons.
+        let text = &cx.doc.prose[sentence.start..sentence.end];
+        if text.len() > MAX_SENTENCE
+            || figures_of_sentence(cx, index).is_empty()
+            || !COMPARATIVE_STEMS.iter().any(|stem| text.contains(stem))
+        {
             continue;
         }
-        explicit_than(cx, out, index, sentence);
-        implicit_previous(cx, out, index, sentence);
+        if text.contains("than") || text.contains("Than") {
+            explicit_than(cx, out, index, sentence);
+        } else if text.contains(" at ") {
+            implicit_previous(cx, out, index, sentence);
+        }
     }
 }
+
+/// Sentences longer than this many bytes are not read for comparisons.
+const MAX_SENTENCE: usize = 4096;
+
+/// Lower-case pieces of every comparative word, for a quick test of a sentence.
+const COMPARATIVE_STEMS: &[&str] = &[
+    "ore", "igher", "reater", "arger", "igger", "ewer", "ess", "ower", "maller",
+];

@@ -137,21 +137,23 @@ fn period_of(cx: &Context<'_>, f: &Figure) -> Option<Period> {
 }
 
 /// The one period the count belongs to: the nearest one of its clause, else of its
-/// sentence.
-fn period_for(cx: &Context<'_>, count: &Figure) -> Option<Period> {
-    cx.sentence_figures_of(count)
-        .map(|j| &cx.figures[j])
-        .filter_map(|f| period_of(cx, f))
-        .min_by_key(|p| {
-            // The gap between the two, and a clause break counts against a period.
-            let (from, to) = if p.span.start >= count.span.end {
-                (count.span.end, p.span.start)
-            } else {
-                (p.span.end.min(count.span.start), count.span.start)
-            };
-            let clause_break = cx.prose(Span::new(from, to)).contains([',', ';', '(', ')']);
-            (clause_break, to - from)
-        })
+/// sentence. `periods` holds each figure's own period, computed once.
+fn period_for(cx: &Context<'_>, periods: &[Option<Period>], index: usize) -> Option<Period> {
+    let count = &cx.figures[index];
+    let sentence = cx.sentence_figures(index);
+    // A sentence's figures are scanned from the count outwards, a bounded number each
+    // way, so a sentence of thousands of figures stays linear.
+    let near = sentence.start.max(index.saturating_sub(8))..sentence.end.min(index + 9);
+    near.filter_map(|j| periods[j]).min_by_key(|p| {
+        // The gap between the two, and a clause break counts against a period.
+        let (from, to) = if p.span.start >= count.span.end {
+            (count.span.end, p.span.start)
+        } else {
+            (p.span.end.min(count.span.start), count.span.start)
+        };
+        let clause_break = cx.prose(Span::new(from, to)).contains([',', ';', '(', ')']);
+        (clause_break, to - from)
+    })
 }
 
 fn singular(word: &str) -> &str {
@@ -194,18 +196,39 @@ fn block_index(cx: &Context<'_>, offset: usize) -> usize {
 
 /// Report a count over part of a period that exceeds the count over the whole period.
 pub fn sub_period_exceeds(cx: &Context<'_>, out: &mut Emitter) {
-    let counts: Vec<(&Figure, Period)> = cx
+    // Only years and months name periods; most documents have few.
+    let periods: Vec<Option<Period>> = cx
         .figures
         .iter()
-        .filter(|f| matches!(f.kind, Kind::Count | Kind::Money) && f.of.is_none())
-        .filter_map(|f| Some((f, period_for(cx, f)?)))
+        .map(|f| {
+            matches!(f.kind, Kind::Year | Kind::Date)
+                .then(|| period_of(cx, f))
+                .flatten()
+        })
         .collect();
-    for (i, (part, part_period)) in counts.iter().enumerate() {
-        for (whole, whole_period) in counts.iter().skip(i + 1).chain(counts.iter().take(i)) {
+    if periods.iter().all(Option::is_none) {
+        return;
+    }
+    let counts: Vec<(&Figure, Period, usize)> = cx
+        .figures
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| matches!(f.kind, Kind::Count | Kind::Money) && f.of.is_none())
+        .filter_map(|(i, f)| {
+            let period = period_for(cx, &periods, i)?;
+            Some((f, period, block_index(cx, f.span.start)))
+        })
+        .collect();
+    // Counts within two blocks of each other, at most 32 on each side: the pairs stay
+    // linear in the number of counts.
+    for (i, (part, part_period, part_block)) in counts.iter().enumerate() {
+        let window = counts[i.saturating_sub(32)..(i + 33).min(counts.len())]
+            .iter()
+            .filter(|(_, _, block)| block.abs_diff(*part_block) <= 2);
+        for (whole, whole_period, _) in window {
             if !whole_period.contains(part_period)
                 || part.kind != whole.kind
                 || part.currency != whole.currency
-                || block_index(cx, part.span.start).abs_diff(block_index(cx, whole.span.start)) > 2
                 || !same_thing(cx, part, whole)
             {
                 continue;
