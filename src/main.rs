@@ -7,7 +7,9 @@ use figcheck::finding::Severity;
 use figcheck::load::{self, LoadError};
 use figcheck::report::baseline::{Baseline, BaselineWriter};
 use figcheck::report::diff_base::ChangedLines;
-use figcheck::report::figures::{FigureRecord, FiguresFormat, write_figures, write_table};
+use figcheck::report::figures::{
+    FigureRecord, FiguresFormat, TableRow, write_figures, write_table,
+};
 use figcheck::report::findings::{CheckFormat, FindingRecord, HumanRenderer, summary};
 use figcheck::report::fingerprint::finding_fingerprint;
 use figcheck::report::located::{Located, Region, RunReport};
@@ -15,6 +17,8 @@ use figcheck::report::sarif::{self, SarifOptions};
 use figcheck::report::{checkstyle, github, gitlab, junit, rdjson};
 use figcheck::span::{ColumnUnit, LineIndex};
 use figcheck::walk;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -79,6 +83,8 @@ struct CheckArgs {
     /// The name to report for standard input (its extension picks Markdown or plain text).
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<PathBuf>,
+    #[command(flatten)]
+    run: RunArgs,
     /// Report only findings at or above this severity; lower ones are neither shown nor
     /// counted, and do not fail the run.
     #[arg(long, value_enum, value_name = "SEVERITY")]
@@ -124,6 +130,8 @@ struct FiguresArgs {
     /// The name to report for standard input (its extension picks Markdown or plain text).
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<PathBuf>,
+    #[command(flatten)]
+    run: RunArgs,
 }
 
 fn main() -> ExitCode {
@@ -136,20 +144,49 @@ fn main() -> ExitCode {
     }
 }
 
-/// Load every input; per-file problems are reported on stderr and the run goes on.
-/// Returns the loaded documents' handler results and whether any input was unreadable.
-fn for_each_document(
+/// How many threads, and whether a progress bar may be drawn.
+#[derive(Debug, Clone, clap::Args)]
+struct RunArgs {
+    /// Threads to check files on [default: one per CPU]. Output is the same, in the same
+    /// order, whatever the number.
+    #[arg(long, short = 'j', value_name = "N")]
+    threads: Option<usize>,
+    /// Never draw a progress bar (it is drawn only on a terminal, outside CI, for long
+    /// runs).
+    #[arg(long)]
+    no_progress: bool,
+}
+
+/// Files handled per batch: results are written in input order after each batch, so
+/// memory holds a batch's documents, not the run's.
+const BATCH_PER_THREAD: usize = 4;
+
+/// Load and analyse every input on the thread pool, then hand each document and its
+/// analysis to `handle`, one at a time and in input order. Per-file problems are
+/// reported on stderr and the run goes on; returns whether any input was unreadable.
+fn for_each_document<T: Send>(
     paths: &[PathBuf],
     stdin_name: Option<&Path>,
-    mut handle: impl FnMut(Document),
+    run: &RunArgs,
+    analyze: impl Fn(&Document) -> T + Sync,
+    mut handle: impl FnMut(Document, T),
 ) -> bool {
+    if let Some(threads) = run.threads.filter(|&n| n > 0) {
+        // Fails only when the pool already exists, which a single run never does.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build_global();
+    }
     let mut failed = false;
     let mut files = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
             let name = stdin_name.unwrap_or(Path::new("-"));
             match load::load_stdin(name) {
-                Ok(doc) => handle(doc),
+                Ok(doc) => {
+                    let analysis = analyze(&doc);
+                    handle(doc, analysis);
+                }
                 Err(e) => failed |= report_load_error(&e),
             }
             continue;
@@ -159,19 +196,69 @@ fn for_each_document(
             walk::DEFAULT_EXTENSIONS,
         ));
     }
-    for entry in files {
-        match entry {
-            Ok(path) => match load::load_file(&path) {
-                Ok(doc) => handle(doc),
-                Err(e) => failed |= report_load_error(&e),
-            },
-            Err(e) => {
-                eprintln!("error: {e}");
-                failed = true;
+    let progress = progress_bar(&files, run);
+    let batch = rayon::current_num_threads() * BATCH_PER_THREAD;
+    for chunk in files.chunks(batch) {
+        let results: Vec<Result<(Document, T), ()>> = chunk
+            .par_iter()
+            .map(|entry| match entry {
+                Ok(path) => load::load_file(path)
+                    .map(|doc| {
+                        let analysis = analyze(&doc);
+                        (doc, analysis)
+                    })
+                    .map_err(|_| ()),
+                Err(_) => Err(()),
+            })
+            .collect();
+        for (entry, result) in chunk.iter().zip(results) {
+            match (entry, result) {
+                (_, Ok((doc, analysis))) => handle(doc, analysis),
+                // Errors are loaded again here, on this thread, so that messages come
+                // in input order and only the (rare) failures pay twice.
+                (Ok(path), Err(())) => {
+                    if let Err(e) = load::load_file(path) {
+                        failed |= progress.suspend(|| report_load_error(&e));
+                    }
+                }
+                (Err(e), Err(())) => {
+                    progress.suspend(|| eprintln!("error: {e}"));
+                    failed = true;
+                }
             }
+            progress.inc(1);
         }
     }
+    progress.finish_and_clear();
     failed
+}
+
+/// A progress bar on stderr for long runs on a terminal; hidden otherwise (piped, in
+/// CI, `--no-progress`, or a short run).
+fn progress_bar(files: &[Result<PathBuf, walk::WalkError>], run: &RunArgs) -> ProgressBar {
+    const MANY_FILES: usize = 200;
+    const LARGE_INPUT: u64 = 32 << 20;
+    let interactive =
+        io::stderr().is_terminal() && std::env::var_os("CI").is_none() && !run.no_progress;
+    let long_run = interactive
+        && (files.len() >= MANY_FILES
+            || files
+                .iter()
+                .filter_map(|f| f.as_ref().ok())
+                .filter_map(|p| std::fs::metadata(p).ok())
+                .map(|m| m.len())
+                .sum::<u64>()
+                >= LARGE_INPUT);
+    if !long_run {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(files.len() as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) =
+        ProgressStyle::with_template("{bar:30} {pos}/{len} files, {elapsed} elapsed, ~{eta} left")
+    {
+        bar.set_style(style);
+    }
+    bar
 }
 
 /// Print a load problem; true when it counts as an error (binary files are only noted).
@@ -185,6 +272,14 @@ fn report_load_error(error: &LoadError) -> bool {
     }
 }
 
+/// One document's figures, ready to write.
+enum Rendered {
+    /// Table rows, aligned and written at the end of the run.
+    Rows(Vec<TableRow>),
+    /// Serialized records of a streaming format.
+    Bytes(Vec<u8>),
+}
+
 fn run_figures(args: &FiguresArgs) -> ExitCode {
     let format = args.format.unwrap_or(if io::stdout().is_terminal() {
         FiguresFormat::Table
@@ -195,23 +290,43 @@ fn run_figures(args: &FiguresArgs) -> ExitCode {
     let mut out = io::BufWriter::new(stdout.lock());
     let mut first = true;
     let mut write_failed = false;
-    // The table aligns columns over every row, so it is written once at the end; the
-    // machine formats stream one document at a time.
-    let mut table_rows = Vec::new();
-    let failed = for_each_document(&args.paths, args.stdin_filename.as_deref(), |doc| {
-        let figures = figcheck::figures(&doc);
+    // Records are made and serialized on the thread pool; the table aligns columns over
+    // every row, so its rows are kept and written once at the end, while the machine
+    // formats stream one document at a time.
+    let render = |doc: &Document| {
+        let figures = figcheck::figures(doc);
         let index = LineIndex::new(&doc.text);
-        for figure in &figures {
-            let record = FigureRecord::new(&doc, &index, figure);
-            if format == FiguresFormat::Table {
-                table_rows.push(record.to_owned_row());
-            } else if write_figures(&mut out, format, std::slice::from_ref(&record), first).is_err()
-            {
-                write_failed = true;
-            }
-            first = false;
+        let records: Vec<FigureRecord<'_>> = figures
+            .iter()
+            .map(|f| FigureRecord::new(doc, &index, f))
+            .collect();
+        if format == FiguresFormat::Table {
+            Rendered::Rows(records.iter().map(FigureRecord::to_owned_row).collect())
+        } else {
+            let mut bytes = Vec::new();
+            // Writing to memory cannot fail.
+            let _ = write_figures(&mut bytes, format, &records, false);
+            Rendered::Bytes(bytes)
         }
-    });
+    };
+    let mut table_rows = Vec::new();
+    let failed = for_each_document(
+        &args.paths,
+        args.stdin_filename.as_deref(),
+        &args.run,
+        render,
+        |_, rendered| match rendered {
+            Rendered::Rows(mut rows) => table_rows.append(&mut rows),
+            Rendered::Bytes(bytes) => {
+                let header = first && format == FiguresFormat::Csv && !bytes.is_empty();
+                if header && write_figures(&mut out, format, &[], true).is_err() {
+                    write_failed = true;
+                }
+                first &= bytes.is_empty();
+                write_failed |= out.write_all(&bytes).is_err();
+            }
+        },
+    );
     if format == FiguresFormat::Table && write_table(&mut out, &table_rows).is_err() {
         write_failed = true;
     }
@@ -400,94 +515,106 @@ fn run_check(args: &CheckArgs) -> ExitCode {
     let mut run = RunReport::default();
     let mut write_ok = true;
     let mut diff_failed = false;
-    let failed_input = for_each_document(&paths, args.stdin_filename.as_deref(), |doc| {
-        if !filter.allows(&doc.path) && doc.path.as_os_str() != "-" {
-            return;
-        }
-        files += 1;
-        if format.is_whole_run() {
-            run.files.push(doc.path.display().to_string());
-        }
-        let mut findings = figcheck::check(&doc, &config);
-        findings.retain(|f| f.severity >= min_severity);
-        let index = LineIndex::new(&doc.text);
-        if let Some(changed) = &changed {
-            match changed.file(&doc.path) {
-                Ok(Some(change)) => findings.retain(|f| {
-                    f.spans().any(|span| {
-                        let r = Region::new(&doc.text, &index, span, ColumnUnit::Byte);
-                        change.touches(r.line..=r.last_line())
-                    })
-                }),
-                Ok(None) => findings.clear(),
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    diff_failed = true;
-                    findings.clear();
-                }
-            }
-        }
-        if let Some(writer) = &mut baseline_writer {
-            for f in &findings {
-                writer.add(&doc.path, f.rule, finding_fingerprint(&doc, f), &f.message);
-            }
-            return;
-        }
-        if let Some(baseline) = &mut baseline {
-            let key = baseline.key(&doc.path);
-            baseline.mark_checked(&key);
-            findings.retain(|f| !baseline.take(&key, f.rule, finding_fingerprint(&doc, f)));
-        }
-        if !findings.is_empty() {
-            files_with_findings += 1;
-        }
-        for finding in &findings {
-            counts[match finding.severity {
-                Severity::Error => 0,
-                Severity::Warning => 1,
-                Severity::Info => 2,
-            }] += 1;
-            let entry = stats.entry(finding.rule).or_insert((finding.severity, 0));
-            entry.0 = entry.0.max(finding.severity);
-            entry.1 += 1;
-            failing |= finding.severity >= fail_on;
-            let written = match format {
-                CheckFormat::Human => write!(out, "{}", renderer.render(&doc, finding)),
-                CheckFormat::Short => {
-                    writeln!(out, "{}", FindingRecord::new(&doc, &index, finding).short())
-                }
-                CheckFormat::Jsonl => {
-                    serde_json::to_writer(&mut out, &FindingRecord::new(&doc, &index, finding))
-                        .map_err(io::Error::other)
-                        .and_then(|()| writeln!(out))
-                }
-                CheckFormat::Json => {
-                    json_records.push(FindingRecord::new(&doc, &index, finding));
-                    Ok(())
-                }
-                CheckFormat::Github => writeln!(
-                    out,
-                    "{}",
-                    github::annotation(&Located::new(&doc, &index, finding, unit))
-                ),
-                CheckFormat::Rdjsonl => {
-                    let located = Located::new(&doc, &index, finding, unit);
-                    serde_json::to_writer(&mut out, &rdjson::diagnostic(&located, true, rules_url))
-                        .map_err(io::Error::other)
-                        .and_then(|()| writeln!(out))
-                }
-                CheckFormat::Sarif
-                | CheckFormat::Rdjson
-                | CheckFormat::Checkstyle
-                | CheckFormat::Junit
-                | CheckFormat::Gitlab => {
-                    run.findings.push(Located::new(&doc, &index, finding, unit));
-                    Ok(())
-                }
+    let analyze = |doc: &Document| {
+        (filter.allows(&doc.path) || doc.path.as_os_str() == "-")
+            .then(|| figcheck::check(doc, &config))
+    };
+    let failed_input = for_each_document(
+        &paths,
+        args.stdin_filename.as_deref(),
+        &args.run,
+        analyze,
+        |doc, findings| {
+            let Some(mut findings) = findings else {
+                return;
             };
-            write_ok &= written.is_ok();
-        }
-    });
+            files += 1;
+            if format.is_whole_run() {
+                run.files.push(doc.path.display().to_string());
+            }
+            findings.retain(|f| f.severity >= min_severity);
+            let index = LineIndex::new(&doc.text);
+            if let Some(changed) = &changed {
+                match changed.file(&doc.path) {
+                    Ok(Some(change)) => findings.retain(|f| {
+                        f.spans().any(|span| {
+                            let r = Region::new(&doc.text, &index, span, ColumnUnit::Byte);
+                            change.touches(r.line..=r.last_line())
+                        })
+                    }),
+                    Ok(None) => findings.clear(),
+                    Err(e) => {
+                        eprintln!("error: {e}");
+                        diff_failed = true;
+                        findings.clear();
+                    }
+                }
+            }
+            if let Some(writer) = &mut baseline_writer {
+                for f in &findings {
+                    writer.add(&doc.path, f.rule, finding_fingerprint(&doc, f), &f.message);
+                }
+                return;
+            }
+            if let Some(baseline) = &mut baseline {
+                let key = baseline.key(&doc.path);
+                baseline.mark_checked(&key);
+                findings.retain(|f| !baseline.take(&key, f.rule, finding_fingerprint(&doc, f)));
+            }
+            if !findings.is_empty() {
+                files_with_findings += 1;
+            }
+            for finding in &findings {
+                counts[match finding.severity {
+                    Severity::Error => 0,
+                    Severity::Warning => 1,
+                    Severity::Info => 2,
+                }] += 1;
+                let entry = stats.entry(finding.rule).or_insert((finding.severity, 0));
+                entry.0 = entry.0.max(finding.severity);
+                entry.1 += 1;
+                failing |= finding.severity >= fail_on;
+                let written = match format {
+                    CheckFormat::Human => write!(out, "{}", renderer.render(&doc, finding)),
+                    CheckFormat::Short => {
+                        writeln!(out, "{}", FindingRecord::new(&doc, &index, finding).short())
+                    }
+                    CheckFormat::Jsonl => {
+                        serde_json::to_writer(&mut out, &FindingRecord::new(&doc, &index, finding))
+                            .map_err(io::Error::other)
+                            .and_then(|()| writeln!(out))
+                    }
+                    CheckFormat::Json => {
+                        json_records.push(FindingRecord::new(&doc, &index, finding));
+                        Ok(())
+                    }
+                    CheckFormat::Github => writeln!(
+                        out,
+                        "{}",
+                        github::annotation(&Located::new(&doc, &index, finding, unit))
+                    ),
+                    CheckFormat::Rdjsonl => {
+                        let located = Located::new(&doc, &index, finding, unit);
+                        serde_json::to_writer(
+                            &mut out,
+                            &rdjson::diagnostic(&located, true, rules_url),
+                        )
+                        .map_err(io::Error::other)
+                        .and_then(|()| writeln!(out))
+                    }
+                    CheckFormat::Sarif
+                    | CheckFormat::Rdjson
+                    | CheckFormat::Checkstyle
+                    | CheckFormat::Junit
+                    | CheckFormat::Gitlab => {
+                        run.findings.push(Located::new(&doc, &index, finding, unit));
+                        Ok(())
+                    }
+                };
+                write_ok &= written.is_ok();
+            }
+        },
+    );
     if let (Some(writer), Some(path)) = (&baseline_writer, &args.write_baseline) {
         if let Err(e) = writer.write(path) {
             eprintln!("error: {e}");

@@ -234,3 +234,22 @@ fn rules_and_explain() {
     let out = figcheck(&["explain", "no-such-rule"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn output_is_the_same_whatever_the_thread_count() {
+    for command in [
+        &["check", "--no-config", "--format", "jsonl"][..],
+        &["figures", "--format", "jsonl"][..],
+    ] {
+        let run = |threads: &str| {
+            let mut args = command.to_vec();
+            args.extend(["-j", threads, "tests/fixtures", "examples"]);
+            stdout(&figcheck(&args))
+        };
+        let one = run("1");
+        assert!(one.lines().count() > 10, "{command:?} gave too little output");
+        for threads in ["2", "3", "8"] {
+            assert_eq!(run(threads), one, "{command:?} with -j {threads}");
+        }
+    }
+}
