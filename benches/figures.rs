@@ -1,11 +1,13 @@
-//! Throughput of `figures` (document model + grammar) on news prose.
+//! Throughput of `figures` (document model + grammar) and `check` (every rule) on news
+//! prose, and how `check` scales with the size of one document.
 //!
 //! The input is the bundled example drafts repeated to about 4 MB, or, when
 //! `FIGCHECK_BENCH_DIR` names a folder (for example the corpus that
 //! `../shared/bench/make_corpus.sh` builds), the first 4 MB of the files in it.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use figcheck::{Document, SourceFormat, figures};
+use figcheck::config::Config;
+use figcheck::{Document, SourceFormat, check, figures};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
@@ -91,8 +93,37 @@ fn figures_throughput(c: &mut Criterion) {
             black_box(count)
         })
     });
+    // Every rule, as `figcheck check` runs them on parsed documents.
+    let config = Config::default();
+    group.bench_function("check", |b| {
+        b.iter(|| black_box(docs.iter().map(|d| check(d, &config).len()).sum::<usize>()))
+    });
     group.finish();
 }
 
-criterion_group!(benches, figures_throughput);
+/// `check` on one document made of the example drafts repeated 1, 10 and 100 times: the
+/// time per byte should not grow with the document (document-wide rules bucket their
+/// comparisons instead of pairing every figure).
+fn check_scaling(c: &mut Criterion) {
+    let one: String = bench_input()
+        .iter()
+        .take(3)
+        .map(|(text, _)| text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let config = Config::default();
+    let mut group = c.benchmark_group("scaling");
+    group.sample_size(10);
+    for times in [1, 10, 100] {
+        let text = vec![one.as_str(); times].join("\n\n");
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        let doc = Document::new("bench.md", text, SourceFormat::Markdown);
+        group.bench_function(format!("check_{times}x"), |b| {
+            b.iter(|| black_box(check(&doc, &config).len()))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, figures_throughput, check_scaling);
 criterion_main!(benches);

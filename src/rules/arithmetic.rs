@@ -428,14 +428,17 @@ pub fn change_mismatch(cx: &Context<'_>, out: &mut Emitter) {
                 let (value, _, _) = relative_change(a, b);
                 // "from A to B, an increase of X%, and from C to D, an increase of Y%": a
                 // stated change that fits another change of the sentence belongs to it.
-                if all_changes.iter().any(|c| {
-                    c.start.span != change.start.span
-                        && cx.sentence_figures_of(c.start) == cx.sentence_figures_of(stated)
-                        && relative_fits(stated, number(c.start), number(c.end))
-                }) {
+                if relative_fits(stated, a, b) {
                     continue;
                 }
-                if relative_fits(stated, a, b) {
+                // Changes are in document order, so the sentence's are one slice of them.
+                let sentence = cx.sentence_at(stated.span.start).unwrap_or(stated.span);
+                let from = all_changes.partition_point(|c| c.start.span.start < sentence.start);
+                let to = all_changes.partition_point(|c| c.start.span.start < sentence.end);
+                if all_changes[from..to.max(from)].iter().any(|c| {
+                    c.start.span != change.start.span
+                        && relative_fits(stated, number(c.start), number(c.end))
+                }) {
                     continue;
                 }
                 // Percent used where points are meant is its own rule.

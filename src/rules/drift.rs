@@ -216,7 +216,7 @@ fn two_totals(cx: &Context<'_>, out: &mut Emitter) {
     for whole in wholes(cx) {
         let seen = by_unit.entry(whole.unit.clone()).or_default();
         let (lo, hi) = whole.value.interval();
-        let conflict = seen.iter().find(|earlier| {
+        let conflict = seen.iter().rev().take(16).find(|earlier| {
             let (elo, ehi) = earlier.value.interval();
             let apart = hi < elo || ehi < lo;
             let close = (whole.value.value - earlier.value.value).abs()
@@ -383,7 +383,8 @@ fn restated_changes(cx: &Context<'_>, out: &mut Emitter) {
         };
         let key = (subject, direction == Direction::Rise);
         let earlier_ones = seen.entry(key).or_default();
-        for earlier in earlier_ones.iter() {
+        // A bounded look-back keeps many changes of one subject linear.
+        for earlier in earlier_ones.iter().rev().take(16) {
             let (approx, exact) = match (earlier.approx.is_approx(), rounded) {
                 (true, false) => (*earlier, f),
                 (false, true) => (f, *earlier),
@@ -398,9 +399,11 @@ fn restated_changes(cx: &Context<'_>, out: &mut Emitter) {
             };
             let (elo, ehi) = e.interval();
             let within_factor_two = e.value <= 2.0 * a.value && a.value <= 2.0 * e.value;
+            if (ehi > lo && elo < hi) || !within_factor_two {
+                continue;
+            }
             let (pa, pe) = (periods(cx, approx), periods(cx, exact));
-            let other_periods = !pa.is_empty() && !pe.is_empty() && pa != pe;
-            if (ehi > lo && elo < hi) || !within_factor_two || other_periods {
+            if !pa.is_empty() && !pe.is_empty() && pa != pe {
                 continue;
             }
             report(
