@@ -60,10 +60,27 @@ impl Config {
             path: path.to_owned(),
             source_text: text.to_owned(),
             message,
+            line_col: span.as_ref().map(|r| line_col(text, r.start)),
             span: span.map(|r| (r.start, r.end - r.start)),
         };
-        let raw: RawConfig =
-            toml::from_str(text).map_err(|e| error(e.message().to_owned(), e.span()))?;
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let message = e.message().to_owned();
+            // Decision: the TOML parser's type errors name neither the key nor, for the
+            // severities, the values allowed; the key is read back from the line.
+            let message = match e.span().and_then(|r| key_at(text, r.start)) {
+                Some(key) if message.contains(&format!("`{}`", last_part(&key))) => message,
+                Some(key) => {
+                    let is_severity = key == "fail_on" || key.ends_with(".severity");
+                    if is_severity && message == "wanted string or table" {
+                        format!("`{key}` must be \"info\", \"warning\" or \"error\"")
+                    } else {
+                        format!("`{key}`: {message}")
+                    }
+                }
+                None => message,
+            };
+            error(message, e.span())
+        })?;
         let mut rules = BTreeMap::new();
         for (id, raw_rule) in raw.rules {
             let Some(doc) = crate::rules::find(id.get_ref()) else {
@@ -130,13 +147,23 @@ impl Config {
     }
 
     /// Read and parse the config file at `path`.
+    ///
+    /// A FIFO, socket or device is refused before it is opened (opening a FIFO blocks).
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+        let io_error = |message: String| ConfigError {
             path: path.to_owned(),
             source_text: String::new(),
-            message: e.to_string(),
+            message,
+            line_col: None,
             span: None,
-        })?;
+        };
+        if let Some(kind) = std::fs::metadata(path)
+            .ok()
+            .and_then(|m| crate::load::special_kind(&m))
+        {
+            return Err(io_error(format!("not a regular file ({kind})")));
+        }
+        let text = std::fs::read_to_string(path).map_err(|e| io_error(e.to_string()))?;
         Config::parse(path, &text)
     }
 
@@ -176,17 +203,81 @@ struct RawRule {
     params: toml::Table,
 }
 
-/// A config file that cannot be used, with the span of the offending TOML.
-#[derive(Debug, thiserror::Error)]
-#[error("{}: {message}", path.display())]
+/// The 1-based line and column (in characters) of byte `offset` of `text`.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..crate::span::floor_char_boundary(text, offset.min(text.len()))];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
+}
+
+/// The dotted key whose value or name is at byte `offset` (`rules.share-mismatch.enabled`),
+/// read from the `key = value` line it is on and the table header above it; `None` when
+/// the offset is not on such a line (a header, or a value continued over lines).
+fn key_at(text: &str, offset: usize) -> Option<String> {
+    let offset = crate::span::floor_char_boundary(text, offset.min(text.len()));
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    let line = &text[line_start..line_end];
+    if line.trim_start().starts_with('[') {
+        return None;
+    }
+    // The key before the last `=` ahead of the offset (the value's key), else before the
+    // line's first `=` (the offset is on the key); in an inline table, the inner key.
+    let before = &line[..offset - line_start];
+    let eq = before.rfind('=').or_else(|| line.find('='))?;
+    let key_start = line[..eq].rfind(['{', ',']).map_or(0, |i| i + 1);
+    let key = line[key_start..eq].trim();
+    let bare = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '"' | ' ');
+    if key.is_empty() || !key.chars().all(bare) {
+        return None;
+    }
+    let table = text[..line_start].lines().rev().find_map(|l| {
+        let l = l.trim();
+        let name = l.strip_prefix('[')?.split(']').next()?;
+        Some(name.trim_start_matches('[').trim().to_owned())
+    });
+    Some(match table {
+        Some(table) if !table.is_empty() => format!("{table}.{key}"),
+        _ => key.to_owned(),
+    })
+}
+
+/// The last part of a dotted key.
+fn last_part(key: &str) -> &str {
+    key.rsplit('.').next().unwrap_or(key)
+}
+
+/// A config file that cannot be used, with the span of the offending TOML. It displays as
+/// `path:line:column: message` (without line and column when there is no span).
+#[derive(Debug)]
 pub struct ConfigError {
     /// The config file.
     pub path: PathBuf,
     source_text: String,
     /// What is wrong.
     pub message: String,
+    line_col: Option<(usize, usize)>,
     span: Option<(usize, usize)>,
 }
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line_col {
+            Some((line, column)) => write!(
+                f,
+                "{}:{line}:{column}: {}",
+                self.path.display(),
+                self.message
+            ),
+            None => write!(f, "{}: {}", self.path.display(), self.message),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
 
 impl miette::Diagnostic for ConfigError {
     fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
@@ -243,6 +334,42 @@ mod tests {
         );
         let (start, len) = err.span.unwrap();
         assert_eq!(&text[start..start + len], "no-such-rule");
+    }
+
+    #[test]
+    fn errors_name_line_column_and_key() {
+        let err = parse("fail_on = \"warning\"\n[rules.share-mismatch]\nenabled = \"yes\"\n")
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "figcheck.toml:3:11: `rules.share-mismatch.enabled`: invalid type: string \"yes\", expected a boolean"
+        );
+        let err = parse("# settings\nfail_on = 3\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "figcheck.toml:2:11: `fail_on` must be \"info\", \"warning\" or \"error\""
+        );
+        let err = parse("[rules.range-inverted]\nseverity = 1\n").unwrap_err();
+        assert!(
+            err.message
+                .starts_with("`rules.range-inverted.severity` must be"),
+            "{}",
+            err.message
+        );
+        let err = parse("include = \"x\"\n").unwrap_err();
+        assert!(err.message.starts_with("`include`: "), "{}", err.message);
+        // Messages that already name the key are kept as they are.
+        let err = parse("fail_on = \"info\"\nexclud = []\n").unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("figcheck.toml:2:1: unknown field `exclud`"),
+            "{err}"
+        );
+        let err = parse("[rules\n").unwrap_err();
+        assert!(err.to_string().starts_with("figcheck.toml:1:7: "), "{err}");
+        // Columns count characters.
+        let err = parse("include = [\"é\", 5]\n").unwrap_err();
+        assert!(err.to_string().starts_with("figcheck.toml:1:"), "{err}");
     }
 
     #[test]

@@ -30,6 +30,19 @@ pub enum LoadError {
         /// Byte offset of the first invalid byte.
         offset: usize,
     },
+    /// The path is not a regular file or directory: a FIFO, socket or device. It is not
+    /// opened, since opening a FIFO blocks until something writes to it and a device may
+    /// never end.
+    #[error(
+        "{}: not a regular file ({kind}), skipped; pipe its contents to `-` to check them",
+        path.display()
+    )]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is instead (`a FIFO`, `a socket`, `a device`).
+        kind: &'static str,
+    },
     /// The file has a NUL byte near its start, so it is taken to be binary.
     #[error("{}: binary file, skipped", path.display())]
     Binary {
@@ -49,18 +62,49 @@ impl LoadError {
         match self {
             LoadError::Io { path, .. }
             | LoadError::InvalidUtf8 { path, .. }
+            | LoadError::NotAFile { path, .. }
             | LoadError::Binary { path } => path,
         }
     }
 }
 
 /// Load and parse the file at `path`; its format comes from its extension.
+///
+/// A FIFO, socket or device is refused ([`LoadError::NotAFile`]) before it is opened.
 pub fn load_file(path: &Path) -> Result<Document, LoadError> {
+    if let Some(kind) = std::fs::metadata(path).ok().and_then(|m| special_kind(&m)) {
+        return Err(LoadError::NotAFile {
+            path: path.to_owned(),
+            kind,
+        });
+    }
     let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
         path: path.to_owned(),
         source,
     })?;
     load_bytes(path, bytes)
+}
+
+/// What a path that is neither a regular file nor a directory is, or `None` for those two.
+pub fn special_kind(meta: &std::fs::Metadata) -> Option<&'static str> {
+    if meta.is_file() || meta.is_dir() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return Some("a FIFO");
+        }
+        if t.is_socket() {
+            return Some("a socket");
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return Some("a device");
+        }
+    }
+    Some("a special file")
 }
 
 /// Load and parse all of standard input, naming it `name` in messages; the format comes
@@ -236,6 +280,45 @@ mod tests {
         let err = load_file(&dir).unwrap_err();
         assert!(matches!(err, LoadError::Io { .. }), "{err:?}");
         assert!(err.to_string().starts_with(&format!("{}: ", dir.display())));
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn fifo_and_devices_are_refused_without_opening() {
+        let dir = scratch();
+        let fifo = dir.join("pipe.md");
+        let status = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        // Opening the FIFO would block forever: nothing writes to it.
+        let err = load_file(&fifo).unwrap_err();
+        assert!(
+            matches!(err, LoadError::NotAFile { kind: "a FIFO", .. }),
+            "{err:?}"
+        );
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{}: not a regular file (a FIFO), skipped; pipe its contents to `-` to check them",
+                fifo.display()
+            )
+        );
+        assert!(!err.is_skip_note());
+        // /dev/zero never ends.
+        let err = load_file(Path::new("/dev/zero")).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                LoadError::NotAFile {
+                    kind: "a device",
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
         std::fs::remove_dir_all(dir).unwrap();
     }
 

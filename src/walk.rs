@@ -52,7 +52,16 @@ pub fn collect_paths(paths: &[PathBuf], extensions: &[&str]) -> Vec<Result<PathB
     for arg in paths {
         let mut found = match std::fs::metadata(arg) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                out.push(Err(WalkError::NotFound(arg.clone())));
+                out.push(Err(match std::fs::read_link(arg) {
+                    Ok(target) => WalkError::Walk {
+                        path: arg.clone(),
+                        message: format!(
+                            "broken symbolic link: its target {} does not exist",
+                            target.display()
+                        ),
+                    },
+                    Err(_) => WalkError::NotFound(arg.clone()),
+                }));
                 continue;
             }
             Err(e) => vec![Err(WalkError::Walk {
@@ -272,6 +281,24 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(results[1].as_ref().unwrap(), &dir.join("a.md"));
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn broken_symlink_is_named_as_such() {
+        let dir = tree(&[]);
+        let link = dir.join("draft.md");
+        std::os::unix::fs::symlink("gone.md", &link).unwrap();
+        let results = collect_paths(std::slice::from_ref(&link), DEFAULT_EXTENSIONS);
+        let err = results[0].as_ref().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{}: broken symbolic link: its target gone.md does not exist",
+                link.display()
+            )
+        );
         fs::remove_dir_all(dir).unwrap();
     }
 

@@ -247,7 +247,10 @@ fn output_is_the_same_whatever_the_thread_count() {
             stdout(&figcheck(&args))
         };
         let one = run("1");
-        assert!(one.lines().count() > 10, "{command:?} gave too little output");
+        assert!(
+            one.lines().count() > 10,
+            "{command:?} gave too little output"
+        );
         for threads in ["2", "3", "8"] {
             assert_eq!(run(threads), one, "{command:?} with -j {threads}");
         }

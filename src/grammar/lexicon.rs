@@ -736,7 +736,8 @@ pub fn is_not_unit_noun(word: &str) -> bool {
         | "neither" | "such" | "other" | "others" | "rest" | "whereas" | "thanks" | "due"
         | "amid" | "across" | "within" | "without" | "s" | "t" | "above" | "below" | "too"
         | "very" | "much" | "many" | "mark" | "threshold" | "barrier" | "milestone" | "voted"
-        | "built" | "started" => (),
+        | "built" | "started" | "nearly" | "almost" | "roughly" | "approximately" | "around"
+        | "circa" => (),
     })
     .is_some()
 }

@@ -167,8 +167,11 @@ impl<'a> Scanner<'a> {
             match self.parse_at(i) {
                 Some(Outcome::Found(mut figure)) => {
                     let next_pos = figure.span.end.max(i + 1);
+                    // An approximation word already inside the previous figure (`0 close
+                    // to 5`, where `close` was read as its noun) is not this one's.
                     if figure.approx == Approx::Exact
                         && let Some((approx, span)) = self.approx_before(figure.span.start)
+                        && out.last().is_none_or(|p: &Figure| p.span.end <= span.start)
                     {
                         figure.approx = approx;
                         figure.approx_span = Some(span);
