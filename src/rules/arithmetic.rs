@@ -845,7 +845,7 @@ pub(super) fn amount_with_percent(cx: &Context<'_>, out: &mut Emitter) {
     }
 }
 
-/// `It had fallen by 23.9 per cent, down £2.1bn from £13.3bn`: a percent change and an
+/// `The grant shrank by 23.9 per cent, down £2.1bn from £13.3bn`: a percent change and an
 /// amount from a start value in one sentence, with no end value. The percent must be the
 /// amount over the start value.
 pub(super) fn percent_with_amount_from(cx: &Context<'_>, out: &mut Emitter) {

@@ -290,7 +290,7 @@ const NOT_SUBJECTS: &[&str] = &[
 ];
 
 /// The first word of the clause a figure stands in, skipping `the`: `complaints` in
-/// `According to the figures, complaints per 100,000 journeys were down 17.8%`.
+/// `According to the log, complaints per 100,000 residents were down 17.8%`.
 fn clause_subject(cx: &Context<'_>, f: &Figure) -> Option<String> {
     let before = cx.before_in_sentence(f.span.start);
     // Punctuation followed by a space ends a clause; the comma of `100,000` does not.
@@ -358,7 +358,7 @@ fn periods(cx: &Context<'_>, f: &Figure) -> Vec<String> {
     names
 }
 
-/// `Complaints dropped by nearly 13%` and later `complaints ... were down 17.8%`: a
+/// `Complaints about noise fell by nearly 13%` and later `complaints ... were down 17.8%`: a
 /// rounded change in one place and the precise one in another that it does not round
 /// to. Only an approximate value against an exact one is compared (two exact values are
 /// more often two periods or places), with the same subject and direction, for values
@@ -419,7 +419,7 @@ fn restated_changes(cx: &Context<'_>, out: &mut Emitter) {
     }
 }
 
-/// `70 tornado reports across four states`, later `70 tornado reports across 9 states`:
+/// `70 damage reports across four counties`, later `70 damage reports across 9 counties`:
 /// two sentences that give the same figure with the same noun, and another count of the
 /// same noun that differs between them. The repeated figure ties the two sentences to
 /// one fact, so their other counts of one thing should agree.

@@ -1,5 +1,5 @@
-//! Counts over a period and over a part of it: `43,170 starts in the first quarter of
-//! 2017` cannot be more than the `41,880 starts in the 12 months to March 2017`. Part of
+//! Counts over a period and over a part of it: `43,170 accounts opened in the first quarter of
+//! 2017` cannot be more than the `41,880 openings in the 12 months to March 2017`. Part of
 //! `part-exceeds-whole`.
 //!
 //! Periods are read from the words before a year or month figure in the count's sentence:
@@ -169,7 +169,8 @@ fn counted(f: &Figure) -> Option<String> {
 }
 
 /// Whether two counts count the same thing: the same noun, or the noun of one made a
-/// verb in the other's sentence (`43,170 homes were started` and `41,880 starts`).
+/// verb in the other's sentence (`43,170 accounts were opened` and `41,880 openings`,
+/// `homes were started` and `starts`).
 fn same_thing(cx: &Context<'_>, a: &Figure, b: &Figure) -> bool {
     let (Some(na), Some(nb)) = (counted(a), counted(b)) else {
         return false;
@@ -178,6 +179,11 @@ fn same_thing(cx: &Context<'_>, a: &Figure, b: &Figure) -> bool {
         return true;
     }
     let verb_in = |noun: &str, f: &Figure| {
+        // `openings` is made of `open`, as `starts` of `start`.
+        let noun = noun
+            .strip_suffix("ing")
+            .filter(|n| n.len() >= 4)
+            .unwrap_or(noun);
         noun.len() >= 4
             && cx.sentence_at(f.span.start).is_some_and(|s| {
                 words_back(&cx.doc.prose[s.start..s.end]).iter().any(|w| {

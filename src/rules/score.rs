@@ -1,7 +1,7 @@
 //! `score-mismatch`: a match report whose body gives a score that the final score of its
 //! headline cannot have passed through.
 //!
-//! A headline of the form `Newcastle 27-24 Gloucester` states the final score. Points are
+//! A headline of the form `Harbour City 27-24 Vale Rovers` states the final score. Points are
 //! never taken away, so every score reached during the match is at most the final score
 //! on each side: `27-27` cannot occur in a match that ended 27-24. The order of the two
 //! sides is not known from the prose (`22-6 down`), so a body score fits when its higher
