@@ -122,6 +122,47 @@ impl LineIndex {
     }
 }
 
+impl LineIndex {
+    /// How many lines the text has (a text ending in `\n` has an empty last line).
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The byte offset of a 1-based line and column counted in `unit`: the inverse of
+    /// [`LineIndex::line_col`]. Out-of-range positions are clamped, never rejected: a line
+    /// past the last is the end of the text; a column past the end of its line is the
+    /// line's end (before its `\n`, and before a `\r` ending the line); a column inside a
+    /// character (half of a UTF-16 surrogate pair, the middle of a UTF-8 sequence) is the
+    /// character's start.
+    pub fn offset(&self, text: &str, position: LineCol, unit: ColumnUnit) -> usize {
+        let line = position.line.max(1) - 1;
+        let Some(&start) = self.line_starts.get(line) else {
+            return text.len();
+        };
+        let start = start.min(text.len());
+        let end = self
+            .line_starts
+            .get(line + 1)
+            .map_or(text.len(), |&next| next - 1);
+        let content = &text[start..end.max(start)];
+        let content = content.strip_suffix('\r').unwrap_or(content);
+        let wanted = position.column.max(1) - 1;
+        let mut column = 0;
+        for (at, c) in content.char_indices() {
+            let width = match unit {
+                ColumnUnit::Char => 1,
+                ColumnUnit::Utf16 => c.len_utf16(),
+                ColumnUnit::Byte => c.len_utf8(),
+            };
+            if column + width > wanted {
+                return start + at;
+            }
+            column += width;
+        }
+        start + content.len()
+    }
+}
+
 /// Where a span is, in every unit the machine formats print: byte offsets, and 1-based
 /// lines and columns counted in characters. Serialized flat into a record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -196,6 +237,40 @@ mod tests {
                 assert_eq!(index.line_col(text, o, unit), fresh, "offset {o} {unit:?}");
             }
         }
+    }
+
+    #[test]
+    fn offsets_from_columns_invert_line_col_in_each_unit() {
+        let text = "“Hi” 😀 東京 x\r\nnext 😀\n";
+        let index = LineIndex::new(text);
+        for unit in [ColumnUnit::Char, ColumnUnit::Utf16, ColumnUnit::Byte] {
+            for (o, _) in text
+                .char_indices()
+                .filter(|&(o, _)| text.as_bytes()[o] != b'\n')
+            {
+                let pos = index.line_col(text, o, unit);
+                assert_eq!(index.offset(text, pos, unit), o, "offset {o} {unit:?}");
+            }
+        }
+        let x = text.find('x').unwrap();
+        // UTF-16: curly quotes count one unit, the emoji two, each CJK character one.
+        let col16 = |c| LineCol { line: 1, column: c };
+        assert_eq!(index.offset(text, col16(12), ColumnUnit::Utf16), x);
+        assert_eq!(
+            index.offset(text, col16(10), ColumnUnit::Byte),
+            text.find('😀').unwrap()
+        );
+        // Half of the emoji's surrogate pair, or a byte inside it, is the emoji's start.
+        let emoji = text.find('😀').unwrap();
+        assert_eq!(index.offset(text, col16(7), ColumnUnit::Utf16), emoji);
+        assert_eq!(index.offset(text, col16(11), ColumnUnit::Byte), emoji);
+        // Past the line's end: before the \r\n; past the last line: the end.
+        assert_eq!(index.offset(text, col16(99), ColumnUnit::Utf16), x + 1);
+        assert_eq!(
+            index.offset(text, LineCol { line: 9, column: 1 }, ColumnUnit::Utf16),
+            text.len()
+        );
+        assert_eq!(index.line_count(), 3);
     }
 
     #[test]
