@@ -10,6 +10,7 @@ pub mod figure;
 pub mod finding;
 pub mod grammar;
 pub mod load;
+pub mod lsp;
 pub mod report;
 pub mod rules;
 pub mod span;

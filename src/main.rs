@@ -45,6 +45,9 @@ enum Command {
         /// The rule id, e.g. `majority-below-half`.
         rule: String,
     },
+    /// Serve the findings to editors: a language server on standard input and output
+    /// (see docs/editors.md).
+    Lsp,
 }
 
 /// When to colour human output.
@@ -141,6 +144,7 @@ fn main() -> ExitCode {
         Command::Check(args) => run_check(&args),
         Command::Rules => run_rules(),
         Command::Explain { rule } => run_explain(&rule),
+        Command::Lsp => ExitCode::from(figcheck::lsp::run_stdio() as u8),
     }
 }
 
