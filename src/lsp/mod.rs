@@ -27,9 +27,9 @@
 //!   parameters with `InvalidParams`, and a panic while handling one message with
 //!   `InternalError` (the loop goes on).
 //!
-//! Initialization options (all optional): `debounceMs` (default 150), `rulesUrl` (rule
-//! links go to this URL followed by the rule id, instead of Markdown pages the server
-//! writes to a temporary folder).
+//! Initialization options (all optional): `debounceMs` (default 150), `maxDiagnostics`
+//! (default 1000 a document), `rulesUrl` (rule links go to this URL followed by the rule
+//! id, instead of Markdown pages the server writes to a temporary folder).
 
 pub mod convert;
 pub mod transport;
@@ -59,6 +59,9 @@ use std::time::{Duration, Instant, SystemTime};
 pub const DEFAULT_DEBOUNCE: Duration = Duration::from_millis(150);
 /// The longest a changed document waits for its check while changes keep coming.
 pub const MAX_WAIT: Duration = Duration::from_millis(1000);
+/// The most diagnostics published for one document; a note says how many more there are.
+/// Hovers and code actions still see every finding.
+pub const DEFAULT_MAX_DIAGNOSTICS: usize = 1000;
 /// The command of the "explain RULE" code action.
 pub const EXPLAIN_COMMAND: &str = "figcheck.explain";
 
@@ -150,6 +153,7 @@ struct Server {
     unit: ColumnUnit,
     debounce: Duration,
     rules_url: Option<String>,
+    max_diagnostics: usize,
     rule_pages: Option<PathBuf>,
     show_document: bool,
     watch_registration: bool,
@@ -170,6 +174,7 @@ impl Server {
             unit: ColumnUnit::Utf16,
             debounce: DEFAULT_DEBOUNCE,
             rules_url: None,
+            max_diagnostics: DEFAULT_MAX_DIAGNOSTICS,
             rule_pages: None,
             show_document: false,
             watch_registration: false,
@@ -333,6 +338,9 @@ impl Server {
         let options = &params["initializationOptions"];
         if let Some(ms) = options["debounceMs"].as_u64() {
             self.debounce = Duration::from_millis(ms.min(10_000));
+        }
+        if let Some(n) = options["maxDiagnostics"].as_u64() {
+            self.max_diagnostics = usize::try_from(n).unwrap_or(usize::MAX);
         }
         self.rules_url = options["rulesUrl"].as_str().map(str::to_owned);
         if self.rules_url.is_none() {
@@ -525,11 +533,27 @@ impl Server {
             index: &analysis.index,
             unit: self.unit,
         };
-        let diagnostics = analysis
-            .findings
+        let shown = analysis.findings.len().min(self.max_diagnostics);
+        let mut diagnostics: Vec<Diagnostic> = analysis.findings[..shown]
             .iter()
             .map(|f| convert::diagnostic(f, &doc.uri, &at, self.rule_link(f.rule)))
             .collect();
+        if let Some(first_hidden) = analysis.findings.get(shown) {
+            let hidden = analysis.findings.len() - shown;
+            diagnostics.push(Diagnostic {
+                range: at.range(Span::new(
+                    first_hidden.primary.span.start,
+                    first_hidden.primary.span.start,
+                )),
+                severity: Some(lsp_types::DiagnosticSeverity::INFORMATION),
+                source: Some("figcheck".into()),
+                message: format!(
+                    "{hidden} more findings from here on are not shown (the limit is \
+                     {shown} a document); `figcheck check` lists them all"
+                ),
+                ..Diagnostic::default()
+            });
+        }
         self.publish_raw(doc.uri.clone(), diagnostics, Some(doc.version));
     }
 

@@ -201,6 +201,20 @@ impl Client {
         self.exit()
     }
 
+    /// Close the server's input (process link) and wait for it to end; returns whether it
+    /// exited with status 0.
+    pub fn hang_up(self) -> bool {
+        match self.link {
+            Link::Process {
+                mut child, stdin, ..
+            } => {
+                drop(stdin);
+                child.wait().unwrap().success()
+            }
+            Link::Memory { .. } => panic!("hang_up needs the process link"),
+        }
+    }
+
     /// `exit`; returns whether the server ended cleanly (after a `shutdown`).
     pub fn exit(mut self) -> bool {
         self.notify("exit", Value::Null);
