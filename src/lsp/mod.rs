@@ -43,7 +43,7 @@ use convert::Positions;
 use crossbeam_channel::RecvTimeoutError;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::{
-    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, Command, Diagnostic,
+    CodeAction, CodeActionKind, CodeActionOrCommand, Command, Diagnostic,
     DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
     ExecuteCommandParams, Hover, HoverContents, HoverParams, MarkupContent, MarkupKind,
     PositionEncodingKind, PublishDiagnosticsParams, TextEdit, Uri, WorkspaceEdit,
@@ -116,6 +116,14 @@ impl Failure {
             message: format!("invalid parameters: {e}"),
         }
     }
+}
+
+/// What a `textDocument/codeAction` request is read for.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct CodeActionTarget {
+    text_document: lsp_types::TextDocumentIdentifier,
+    range: lsp_types::Range,
 }
 
 /// An open document.
@@ -252,9 +260,12 @@ impl Server {
                 Ok(serde_json::to_value(self.hover(&params)).unwrap_or_default())
             }
             "textDocument/codeAction" => {
-                let params: CodeActionParams =
+                // Decision: only the document and the range are read; the diagnostics of
+                // the context are not needed (the findings are at hand), so a client that
+                // sends them incomplete still gets its actions.
+                let target: CodeActionTarget =
                     serde_json::from_value(params).map_err(Failure::invalid_params)?;
-                Ok(serde_json::to_value(self.code_actions(&params)).unwrap_or_default())
+                Ok(serde_json::to_value(self.code_actions(&target)).unwrap_or_default())
             }
             "workspace/executeCommand" => {
                 let params: ExecuteCommandParams =
@@ -703,7 +714,7 @@ impl Server {
         })
     }
 
-    fn code_actions(&mut self, p: &CodeActionParams) -> Vec<CodeActionOrCommand> {
+    fn code_actions(&mut self, p: &CodeActionTarget) -> Vec<CodeActionOrCommand> {
         let unit = self.unit;
         let uri = p.text_document.uri.clone();
         let Some(doc) = self.fresh(uri.as_str()) else {
