@@ -438,13 +438,24 @@ impl Server {
         Ok(())
     }
 
+    /// How long a changed document waits for more changes: the debounce interval, or the
+    /// last check's duration if that was longer (a large document is not re-checked more
+    /// often than it can be). A debounce of zero checks as soon as no change is queued.
+    fn quiet_time(&self, doc: &OpenDoc) -> Duration {
+        if self.debounce.is_zero() {
+            Duration::ZERO
+        } else {
+            self.debounce.max(doc.check_time)
+        }
+    }
+
     /// When the next dirty document is due for its check.
     fn next_deadline(&self) -> Option<Instant> {
         self.docs
             .values()
             .filter_map(|doc| {
                 let (first, last) = doc.dirty?;
-                Some((last + self.debounce.max(doc.check_time)).min(first + MAX_WAIT))
+                Some((last + self.quiet_time(doc)).min(first + MAX_WAIT))
             })
             .min()
     }
@@ -456,7 +467,7 @@ impl Server {
             .iter()
             .filter(|(_, doc)| {
                 doc.dirty.is_some_and(|(first, last)| {
-                    now >= (last + self.debounce.max(doc.check_time)).min(first + MAX_WAIT)
+                    now >= (last + self.quiet_time(doc)).min(first + MAX_WAIT)
                 })
             })
             .map(|(k, _)| k.clone())
