@@ -4,6 +4,7 @@
 //! [`grammar`] (every figure in the prose), then the rules. The CLI in `main.rs` only wires
 //! these stages; editors, tests and benchmarks call the same functions.
 
+pub mod attribution;
 pub mod config;
 pub mod document;
 pub mod figure;

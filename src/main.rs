@@ -299,10 +299,12 @@ fn run_figures(args: &FiguresArgs) -> ExitCode {
     // formats stream one document at a time.
     let render = |doc: &Document| {
         let figures = figcheck::figures(doc);
+        let attributions = figcheck::attribution::attribute(doc, &figures);
         let index = LineIndex::new(&doc.text);
         let records: Vec<FigureRecord<'_>> = figures
             .iter()
-            .map(|f| FigureRecord::new(doc, &index, f))
+            .zip(&attributions)
+            .map(|(f, a)| FigureRecord::new(doc, &index, f, a.as_ref()))
             .collect();
         if format == FiguresFormat::Table {
             Rendered::Rows(records.iter().map(FigureRecord::to_owned_row).collect())

@@ -72,7 +72,7 @@ fn csv_quotes_fields_with_commas() {
     let text = stdout(&out);
     assert!(
         text.starts_with(
-            "path,line,column,start,end,text,kind,value,high,of,unit,currency,approx\n"
+            "path,line,column,start,end,text,kind,value,high,of,unit,currency,approx,attributed,cue,source\n"
         )
     );
     assert!(

@@ -163,7 +163,8 @@ pub fn path_to_uri(path: &Path) -> Option<Uri> {
 /// every field of the row but its position (kind, value, unit, approximation, and any
 /// field a later version of the sheet adds, such as where the figure comes from).
 pub fn figure_markdown(doc: &Document, index: &LineIndex, figure: &Figure) -> String {
-    let record = FigureRecord::new(doc, index, figure);
+    let attribution = crate::attribution::attribute(doc, std::slice::from_ref(figure));
+    let record = FigureRecord::new(doc, index, figure, attribution[0].as_ref());
     let mut out = format!("**{}**", inline_code(record.text));
     let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(&record) else {
         return out;
@@ -190,6 +191,10 @@ pub fn figure_markdown(doc: &Document, index: &LineIndex, figure: &Figure) -> St
         let shown = match value {
             serde_json::Value::Null => continue,
             serde_json::Value::String(s) => s.clone(),
+            // The source's words, without its offsets.
+            serde_json::Value::Object(o) if o.contains_key("text") => {
+                o["text"].as_str().unwrap_or_default().to_owned()
+            }
             other => other.to_string(),
         };
         let _ = write!(

@@ -3,6 +3,7 @@
 //! Columns are 1-based and counted in Unicode scalar values (characters); `start` and
 //! `end` are UTF-8 byte offsets into the original file.
 
+use crate::attribution::Attribution;
 use crate::document::Document;
 use crate::figure::{Figure, Value};
 use crate::span::{LineIndex, SpanPosition};
@@ -33,11 +34,36 @@ pub struct FigureRecord<'a> {
     pub currency: Option<&'static str>,
     /// `exact`, `about`, `nearly`, `at_least`, `more_than`, `at_most`, `less_than` or `vague`.
     pub approx: &'static str,
+    /// True when the draft attributes the figure to a source (see `figcheck::attribution`).
+    pub attributed: bool,
+    /// The source as the draft names it, with its byte offsets; null when the figure is
+    /// unattributed or its cue names nobody (`reportedly`).
+    pub source: Option<SourceRecord<'a>>,
+    /// The wording that attributes it: `said`, `according_to`, `reported`, `data`,
+    /// `estimate`, `claim`, `link`, `footnote` or `quote`; null when unattributed.
+    pub cue: Option<&'static str>,
+}
+
+/// A figure's named source.
+#[derive(Debug, Serialize)]
+pub struct SourceRecord<'a> {
+    /// The source phrase as written (`the Office for National Statistics`).
+    pub text: &'a str,
+    /// Byte offset where it starts.
+    pub start: usize,
+    /// Byte offset one past its end.
+    pub end: usize,
 }
 
 impl<'a> FigureRecord<'a> {
-    /// The record for `figure` in `doc`.
-    pub fn new(doc: &'a Document, index: &LineIndex, figure: &'a Figure) -> Self {
+    /// The record for `figure` in `doc`, with its attribution (from
+    /// [`crate::attribution::attribute`]).
+    pub fn new(
+        doc: &'a Document,
+        index: &LineIndex,
+        figure: &'a Figure,
+        attribution: Option<&Attribution>,
+    ) -> Self {
         FigureRecord {
             path: doc.path.display().to_string(),
             position: SpanPosition::new(&doc.text, index, figure.span),
@@ -49,6 +75,13 @@ impl<'a> FigureRecord<'a> {
             unit: figure.unit.as_deref(),
             currency: figure.currency,
             approx: figure.approx.as_str(),
+            attributed: attribution.is_some(),
+            source: attribution.and_then(|a| a.source).map(|span| SourceRecord {
+                text: span.slice(&doc.text),
+                start: span.start,
+                end: span.end,
+            }),
+            cue: attribution.map(|a| a.cue.as_str()),
         }
     }
 }
@@ -117,7 +150,7 @@ pub fn write_figures(
             if header {
                 writeln!(
                     out,
-                    "path,line,column,start,end,text,kind,value,high,of,unit,currency,approx"
+                    "path,line,column,start,end,text,kind,value,high,of,unit,currency,approx,attributed,cue,source"
                 )?;
             }
             for r in records {
@@ -135,6 +168,13 @@ pub fn write_figures(
                     r.unit.unwrap_or_default().to_owned(),
                     r.currency.unwrap_or_default().to_owned(),
                     r.approx.to_owned(),
+                    r.attributed.to_string(),
+                    r.cue.unwrap_or_default().to_owned(),
+                    r.source
+                        .as_ref()
+                        .map(|s| s.text)
+                        .unwrap_or_default()
+                        .to_owned(),
                 ];
                 let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
                 writeln!(out, "{}", line.join(","))?;
@@ -148,8 +188,8 @@ pub fn write_figures(
     Ok(())
 }
 
-/// One row of the human table: location, text, kind, value, unit, approx.
-pub type TableRow = [String; 6];
+/// One row of the human table: location, text, kind, value, unit, approx, source.
+pub type TableRow = [String; 7];
 
 impl FigureRecord<'_> {
     /// The record as a row of the human table.
@@ -174,7 +214,25 @@ impl FigureRecord<'_> {
             value,
             unit,
             self.approx.to_owned(),
+            self.source_cell(),
         ]
+    }
+}
+
+impl FigureRecord<'_> {
+    /// The table's source cell: `cue: source`, the cue alone when the source is unnamed,
+    /// empty when unattributed.
+    fn source_cell(&self) -> String {
+        match (self.cue, &self.source) {
+            (Some(cue), Some(source)) => {
+                format!(
+                    "{cue}: {}",
+                    source.text.split_whitespace().collect::<Vec<_>>().join(" ")
+                )
+            }
+            (Some(cue), None) => cue.to_owned(),
+            _ => String::new(),
+        }
     }
 }
 
@@ -184,14 +242,16 @@ pub fn write_table(out: &mut dyn Write, rows: &[TableRow]) -> io::Result<()> {
 }
 
 fn write_table_rows(out: &mut dyn Write, rows: &[TableRow], header: bool) -> io::Result<()> {
-    let titles = ["location", "text", "kind", "value", "unit", "approx"];
+    let titles = [
+        "location", "text", "kind", "value", "unit", "approx", "source",
+    ];
     let mut widths = titles.map(|t| t.chars().count());
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.chars().count());
         }
     }
-    let write_row = |out: &mut dyn Write, cells: [&str; 6]| -> io::Result<()> {
+    let write_row = |out: &mut dyn Write, cells: [&str; 7]| -> io::Result<()> {
         let mut line = String::new();
         for (i, (cell, w)) in cells.iter().zip(widths).enumerate() {
             line.push_str(cell);
@@ -205,7 +265,12 @@ fn write_table_rows(out: &mut dyn Write, rows: &[TableRow], header: bool) -> io:
         write_row(out, titles)?;
     }
     for row in rows {
-        write_row(out, [&row[0], &row[1], &row[2], &row[3], &row[4], &row[5]])?;
+        write_row(
+            out,
+            [
+                &row[0], &row[1], &row[2], &row[3], &row[4], &row[5], &row[6],
+            ],
+        )?;
     }
     Ok(())
 }

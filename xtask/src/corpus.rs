@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 /// Printed with every corpus score.
 pub const NOTES: [&str; 2] = [
     "lone weekdays (value \"-W-D\") are excluded from precision: the answer keys do not label a weekday standing alone, by convention",
-    "attribution is not scored here (another task)",
+    "attribution is scored over the labelled mentions that a figure matches: a figure is attributed when figcheck finds a source for it; the key's `attributed` says whether the article names one",
 ];
 
 /// One answer key.
@@ -27,6 +27,8 @@ struct Gold {
     text: String,
     kind: String,
     value: Value,
+    #[serde(default)]
+    attributed: bool,
 }
 
 /// Counts for one kind (or overall): recall counts by gold kind, precision by predicted kind.
@@ -106,8 +108,41 @@ pub struct CorpusReport {
     pub misses: Vec<Miss>,
     /// Unmatched figures.
     pub false_positives: Vec<FalsePositive>,
+    /// Attribution against the keys' `attributed` field, over matched mentions.
+    pub attribution: AttributionTally,
     /// What the numbers do and do not cover.
     pub notes: Vec<&'static str>,
+}
+
+/// Attribution scores: a true positive is a matched mention that figcheck and the key
+/// both call attributed.
+#[derive(Debug, Default, Serialize)]
+pub struct AttributionTally {
+    /// Matched mentions scored.
+    pub mentions: usize,
+    /// Attributed by both.
+    pub true_positives: usize,
+    /// Attributed by figcheck only.
+    pub false_positives: usize,
+    /// Attributed by the key only.
+    pub false_negatives: usize,
+    /// `tp / (tp + fp)`.
+    pub precision: Option<f64>,
+    /// `tp / (tp + fn)`.
+    pub recall: Option<f64>,
+    /// The disagreements: file, mention, and what the key says.
+    pub errors: Vec<AttributionError>,
+}
+
+/// A mention on which figcheck and the key disagree about attribution.
+#[derive(Debug, Serialize)]
+pub struct AttributionError {
+    /// Article file name.
+    pub file: String,
+    /// The mention as labelled.
+    pub text: String,
+    /// What the key says.
+    pub key_attributed: bool,
 }
 
 /// Scores every `articles/*.md` of `dir` that has `labels/<name>.json`.
@@ -127,6 +162,7 @@ pub fn evaluate(dir: &Path) -> Result<CorpusReport, String> {
         by_kind: BTreeMap::new(),
         misses: Vec::new(),
         false_positives: Vec::new(),
+        attribution: AttributionTally::default(),
         notes: NOTES.to_vec(),
     };
     for article in articles {
@@ -151,6 +187,10 @@ pub fn evaluate(dir: &Path) -> Result<CorpusReport, String> {
     }
     report.overall.finish();
     report.by_kind.values_mut().for_each(Tally::finish);
+    let a = &mut report.attribution;
+    let ratio = |x: usize, y: usize| (y > 0).then(|| x as f64 / y as f64);
+    a.precision = ratio(a.true_positives, a.true_positives + a.false_positives);
+    a.recall = ratio(a.true_positives, a.true_positives + a.false_negatives);
     Ok(report)
 }
 
@@ -178,6 +218,21 @@ fn score_article(
                 taken[i] = true;
                 tally.found += 1;
                 report.overall.found += 1;
+                let a = &mut report.attribution;
+                a.mentions += 1;
+                match (g.attributed, preds[i].attributed) {
+                    (true, true) => a.true_positives += 1,
+                    (false, true) => a.false_positives += 1,
+                    (true, false) => a.false_negatives += 1,
+                    (false, false) => {}
+                }
+                if g.attributed != preds[i].attributed {
+                    a.errors.push(AttributionError {
+                        file: file.to_owned(),
+                        text: g.text.clone(),
+                        key_attributed: g.attributed,
+                    });
+                }
             }
             None => report.misses.push(Miss {
                 file: file.to_owned(),
@@ -274,6 +329,7 @@ mod tests {
             text: t.into(),
             kind: "count".into(),
             value: json!(1),
+            attributed: false,
         };
         let text = "Café – 5 items, then 5 more";
         let spans = gold_spans(text, &[gold("5"), gold("5")]).unwrap();

@@ -69,6 +69,12 @@ struct EvalArgs {
     /// Exit 1 if fewer than X of the planted errors are caught.
     #[arg(long, value_name = "X")]
     min_planted_recall: Option<f64>,
+    /// Exit 1 if attribution precision on the corpus is below X.
+    #[arg(long, value_name = "X")]
+    min_attribution_precision: Option<f64>,
+    /// Exit 1 if attribution recall on the corpus is below X.
+    #[arg(long, value_name = "X")]
+    min_attribution_recall: Option<f64>,
     /// Exit 1 if there are more than X false alarms per clean article.
     #[arg(long, value_name = "X")]
     max_false_alarms: Option<f64>,
@@ -178,6 +184,31 @@ fn check_gates(args: &EvalArgs, report: &mut EvalReport) {
                 .push("--min-f1 not checked: no corpus".to_owned()),
         }
     }
+    let attribution = report.corpus.as_ref().map(|c| &c.attribution);
+    let attribution_floors = [
+        (
+            "precision",
+            args.min_attribution_precision,
+            attribution.map(|a| a.precision),
+        ),
+        (
+            "recall",
+            args.min_attribution_recall,
+            attribution.map(|a| a.recall),
+        ),
+    ];
+    for (name, floor, score) in attribution_floors {
+        let Some(floor) = floor else { continue };
+        match score.map(|x| x.unwrap_or(0.0)) {
+            Some(x) if x < floor => report.failed_gates.push(format!(
+                "attribution {name} {x:.4} is below --min-attribution-{name} {floor}"
+            )),
+            Some(_) => {}
+            None => report
+                .notes
+                .push(format!("--min-attribution-{name} not checked: no corpus")),
+        }
+    }
     if let Some(f) = &report.findings {
         if let Some(floor) = args.min_planted_recall
             && f.recall < floor
@@ -225,6 +256,7 @@ fn strip_details(report: &mut EvalReport) {
     if let Some(c) = &mut report.corpus {
         c.misses.clear();
         c.false_positives.clear();
+        c.attribution.errors.clear();
     }
     if let Some(f) = &mut report.findings {
         f.planted_outcomes.clear();
@@ -281,6 +313,16 @@ fn print_corpus(c: &CorpusReport, verbose: bool) {
         "{} lone weekday figures excluded from precision.",
         c.weekdays_excluded
     );
+    let a = &c.attribution;
+    println!(
+        "\nattribution over {} matched mentions: precision {} recall {} ({} true, {} false positives, {} false negatives)",
+        a.mentions,
+        pct(a.precision),
+        pct(a.recall),
+        a.true_positives,
+        a.false_positives,
+        a.false_negatives
+    );
     for note in &c.notes {
         println!("note: {note}");
     }
@@ -300,6 +342,15 @@ fn print_corpus(c: &CorpusReport, verbose: bool) {
         println!("\n-- false positives ({})", c.false_positives.len());
         for f in &c.false_positives {
             println!("{}: {:?} {} {}", f.file, f.text, f.kind, f.value);
+        }
+        println!("\n-- attribution disagreements ({})", a.errors.len());
+        for e in &a.errors {
+            let key = if e.key_attributed {
+                "attributed"
+            } else {
+                "unattributed"
+            };
+            println!("{}: {:?} is {key} in the key", e.file, e.text);
         }
     }
     println!();

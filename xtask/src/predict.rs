@@ -26,6 +26,8 @@ pub struct Pred {
     pub of: Option<Value>,
     /// ISO 4217 code for money.
     pub currency: Option<String>,
+    /// True when figcheck finds a source for the figure.
+    pub attributed: bool,
 }
 
 impl Pred {
@@ -71,10 +73,13 @@ impl Pred {
 pub fn predict(path: &Path, text: String, format: SourceFormat) -> Vec<Pred> {
     let doc = Document::new(path, text, format);
     let index = LineIndex::new(&doc.text);
-    figures(&doc)
+    let figures = figures(&doc);
+    let attributions = figcheck::attribution::attribute(&doc, &figures);
+    figures
         .iter()
-        .map(|fig| {
-            let rec = FigureRecord::new(&doc, &index, fig);
+        .zip(&attributions)
+        .map(|(fig, attribution)| {
+            let rec = FigureRecord::new(&doc, &index, fig, attribution.as_ref());
             Pred {
                 start: rec.position.start,
                 end: rec.position.end,
@@ -84,6 +89,7 @@ pub fn predict(path: &Path, text: String, format: SourceFormat) -> Vec<Pred> {
                 high: rec.high,
                 of: rec.of,
                 currency: rec.currency.map(str::to_owned),
+                attributed: rec.attributed,
             }
         })
         .collect()

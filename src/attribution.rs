@@ -1,0 +1,1103 @@
+//! Attribution: for every figure, whether the draft says who it comes from, and who.
+//!
+//! A *cue* is the wording that names a source: a reporting verb (`the ONS said`,
+//! `a poll found`, `figures show`), `according to X`, `figures from X`, `reportedly`, a
+//! Markdown link or footnote, a claim or forecast (`who claim that`, `analysts'
+//! forecasts of`), or a direct quote whose speaker is named beside it.
+//!
+//! How far a cue reaches:
+//! - a reporting cue attributes every figure of its sentence, and of the next
+//!   [`FOLLOW_ON_SENTENCES`] sentences of its paragraph (reported speech runs on: "The
+//!   ministry said exports rose 4%. Imports fell 2%.");
+//! - when every reporting cue of a paragraph names the same source, it attributes the
+//!   whole paragraph, before the cue too;
+//! - a claim or forecast attributes only the figures of its own sentence that follow it
+//!   ("X won 73 seats; rivals claim they hold 88" sources the 88, not the 73);
+//! - a figure inside a direct quote is the speaker's when the speaker is named in the
+//!   quote's sentence or the next, or, for a paragraph that is all quote, in the
+//!   paragraph before.
+//!
+//! Cue words inside direct quotes are the speaker's words and never cues. Verbs are
+//! matched lower-case only, so headline capitals (`Trump Confirms Visit`) are not cues.
+//! A pronoun source (`he said`) is resolved to the last named source before it.
+//!
+//! Cost: cues are looked for only in the paragraphs that hold figures (and, for pronouns
+//! and quote-only paragraphs, the paragraphs just before them), in time linear in their
+//! length.
+
+use crate::document::{BlockKind, Document, SourceFormat};
+use crate::figure::Figure;
+use crate::span::Span;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// How many sentences after a reporting cue, in its paragraph, it still covers.
+pub const FOLLOW_ON_SENTENCES: usize = 1;
+
+/// The kind of wording that attributes a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cue {
+    /// A verb of saying: said, says, told, added, noted, announced, confirmed...
+    Said,
+    /// `according to X`.
+    AccordingTo,
+    /// reported, reports, reportedly.
+    Reported,
+    /// A data source and its verb, or its provenance: `figures show`, `a poll found`,
+    /// `figures from the ONS`, `a Home Office report put the average at`.
+    Data,
+    /// A forecast or estimate: `analysts' forecasts of`, `the council expects`.
+    Estimate,
+    /// A claim: `who claim that`, `alleged`.
+    Claim,
+    /// A Markdown link in the sentence.
+    Link,
+    /// A Markdown footnote reference in the sentence.
+    Footnote,
+    /// Inside a direct quote whose speaker is named.
+    Quote,
+}
+
+impl Cue {
+    /// The name used in every output format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Cue::Said => "said",
+            Cue::AccordingTo => "according_to",
+            Cue::Reported => "reported",
+            Cue::Data => "data",
+            Cue::Estimate => "estimate",
+            Cue::Claim => "claim",
+            Cue::Link => "link",
+            Cue::Footnote => "footnote",
+            Cue::Quote => "quote",
+        }
+    }
+
+    /// True for cues that reach only the figures after them in their own sentence.
+    fn is_local(self) -> bool {
+        matches!(self, Cue::Claim | Cue::Estimate)
+    }
+}
+
+/// How a figure came to be attributed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reach {
+    /// The cue is in the figure's sentence.
+    Sentence,
+    /// The figure is in a direct quote with a named speaker.
+    Quote,
+    /// The cue is in one of the sentences just before, in the same paragraph.
+    FollowOn,
+    /// The paragraph's only source.
+    Paragraph,
+}
+
+/// Where a figure comes from, according to the draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attribution {
+    /// The kind of wording that attributes it.
+    pub cue: Cue,
+    /// The cue's words (`said`, `according to`, the link, the quote).
+    pub cue_span: Span,
+    /// The source as named (`the Office for National Statistics`, `Zelenskiy`): for a
+    /// pronoun (`he said`), the name it stands for when one was found before it. `None`
+    /// when the cue names nobody (`reportedly`, `figures show`).
+    pub source: Option<Span>,
+    /// How the cue reaches the figure.
+    pub reach: Reach,
+}
+
+/// A cue found in the text.
+#[derive(Debug, Clone, Copy)]
+struct CueHit {
+    cue: Cue,
+    span: Span,
+    source: Option<Span>,
+    /// Index into `doc.sentences`.
+    sentence: usize,
+}
+
+/// The attribution of each figure of `doc`, in the same order as `figures`.
+pub fn attribute(doc: &Document, figures: &[Figure]) -> Vec<Option<Attribution>> {
+    let mut finder = Finder {
+        doc,
+        blocks: HashMap::new(),
+    };
+    figures.iter().map(|f| finder.attribution_of(f)).collect()
+}
+
+/// The cues and quotes of one block, found once.
+#[derive(Debug, Default)]
+struct BlockCues {
+    cues: Vec<CueHit>,
+    quotes: Vec<Span>,
+}
+
+struct Finder<'a> {
+    doc: &'a Document,
+    blocks: HashMap<usize, BlockCues>,
+}
+
+impl Finder<'_> {
+    fn block(&mut self, index: usize) -> &BlockCues {
+        let doc = self.doc;
+        self.blocks
+            .entry(index)
+            .or_insert_with(|| scan_block(doc, index))
+    }
+
+    fn attribution_of(&mut self, figure: &Figure) -> Option<Attribution> {
+        let doc = self.doc;
+        let block_index = doc.block_at(figure.span.start)?;
+        let block = doc.blocks[block_index];
+        if block.kind != BlockKind::Paragraph {
+            return None;
+        }
+        let sentence = sentence_at(doc, figure.span.start)?;
+        let found = self.block(block_index);
+        let cues = found.cues.clone();
+        let quote = found
+            .quotes
+            .iter()
+            .copied()
+            .find(|q| q.start <= figure.span.start && figure.span.end <= q.end);
+
+        // 1. A cue in the figure's own sentence (the nearest one).
+        let in_sentence = cues
+            .iter()
+            .filter(|c| c.sentence == sentence)
+            .filter(|c| !c.cue.is_local() || reaches_locally(c, figure))
+            .min_by_key(|c| distance(c.span, figure.span));
+        if let Some(c) = in_sentence {
+            let reach = if quote.is_some() {
+                Reach::Quote
+            } else {
+                Reach::Sentence
+            };
+            return Some(self.finish(c, reach));
+        }
+
+        // 2. A direct quote and its speaker.
+        if let Some(q) = quote
+            && let Some(hit) = self.speaker_of(q, block_index, &cues)
+        {
+            return Some(self.finish(&hit, Reach::Quote));
+        }
+
+        // 3. A reporting cue in the sentences just before, in this paragraph.
+        let follow_on = cues.iter().rev().find(|c| {
+            !c.cue.is_local()
+                && c.sentence < sentence
+                && sentence - c.sentence <= FOLLOW_ON_SENTENCES
+        });
+        if let Some(c) = follow_on {
+            return Some(self.finish(c, Reach::FollowOn));
+        }
+
+        // 4. The paragraph's single source.
+        let reporting: Vec<&CueHit> = cues.iter().filter(|c| !c.cue.is_local()).collect();
+        if let Some(first) = reporting.first() {
+            let resolved: Vec<Option<Span>> =
+                reporting.iter().map(|c| self.resolve(c).source).collect();
+            let key = |s: &Option<Span>| s.map(|s| source_key(s.slice(&doc.text)));
+            let first_key = key(&resolved[0]);
+            if first_key.is_some() && resolved.iter().all(|s| key(s) == first_key) {
+                let first = **first;
+                return Some(self.finish(&first, Reach::Paragraph));
+            }
+        }
+        None
+    }
+
+    fn finish(&mut self, hit: &CueHit, reach: Reach) -> Attribution {
+        let hit = self.resolve(hit);
+        Attribution {
+            cue: hit.cue,
+            cue_span: hit.span,
+            source: hit.source,
+            reach,
+        }
+    }
+
+    /// The cue with a pronoun source replaced by the last named source before it.
+    fn resolve(&mut self, hit: &CueHit) -> CueHit {
+        let doc = self.doc;
+        let Some(source) = hit.source else {
+            return *hit;
+        };
+        let text = source.slice(&doc.text);
+        let wants_name = match text.to_ascii_lowercase().as_str() {
+            "he" | "she" => true,
+            "they" | "it" | "we" => false,
+            _ => return *hit,
+        };
+        let Some(mut block_index) = doc.block_at(source.start) else {
+            return *hit;
+        };
+        // Look back through this paragraph and at most a few before it.
+        for _ in 0..8 {
+            let found = self.block(block_index);
+            let antecedent = found
+                .cues
+                .iter()
+                .rev()
+                .filter(|c| c.span.start < source.start)
+                .filter_map(|c| c.source)
+                .find(|s| {
+                    let t = s.slice(&doc.text);
+                    !is_pronoun(t) && (!wants_name || has_name(t))
+                });
+            if let Some(name) = antecedent {
+                return CueHit {
+                    source: Some(name),
+                    ..*hit
+                };
+            }
+            if block_index == 0 {
+                break;
+            }
+            block_index -= 1;
+        }
+        *hit
+    }
+
+    /// The cue naming the speaker of quote `q` in block `block_index`.
+    fn speaker_of(&mut self, q: Span, block_index: usize, cues: &[CueHit]) -> Option<CueHit> {
+        let doc = self.doc;
+        let speech = |c: &&CueHit| matches!(c.cue, Cue::Said | Cue::Reported | Cue::AccordingTo);
+        let start_sentence = sentence_at(doc, q.start)?;
+        let end_sentence = sentence_at(doc, q.end.saturating_sub(1)).unwrap_or(start_sentence);
+        let near = cues
+            .iter()
+            .filter(speech)
+            .find(|c| c.sentence >= start_sentence && c.sentence <= end_sentence + 1);
+        if let Some(c) = near {
+            return Some(CueHit {
+                cue: Cue::Quote,
+                span: q,
+                ..*c
+            });
+        }
+        // A paragraph that is all quote: the speaker of the paragraph before.
+        let block = doc.blocks[block_index].span;
+        let whole = q.start <= block.start + 3 && q.end + 3 >= block.end;
+        if whole && block_index > 0 {
+            let before = self.block(block_index - 1);
+            if let Some(c) = before.cues.iter().rev().find(speech) {
+                return Some(CueHit {
+                    cue: Cue::Quote,
+                    span: q,
+                    ..*c
+                });
+            }
+        }
+        None
+    }
+}
+
+/// True when local cue `c` reaches `figure`: the figure follows it in the sentence.
+fn reaches_locally(c: &CueHit, figure: &Figure) -> bool {
+    figure.span.start >= c.span.start
+}
+
+fn distance(a: Span, b: Span) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else {
+        a.start.saturating_sub(b.end)
+    }
+}
+
+fn sentence_at(doc: &Document, offset: usize) -> Option<usize> {
+    let i = doc.sentences.partition_point(|s| s.end <= offset);
+    (i < doc.sentences.len() && doc.sentences[i].start <= offset).then_some(i)
+}
+
+/// A source's text normalized for comparison: lower-case, no leading article.
+fn source_key(text: &str) -> String {
+    let lower = text.to_lowercase();
+    let trimmed = lower
+        .strip_prefix("the ")
+        .or_else(|| lower.strip_prefix("a "))
+        .unwrap_or(&lower);
+    trimmed.to_owned()
+}
+
+fn is_pronoun(text: &str) -> bool {
+    matches!(
+        text.to_ascii_lowercase().as_str(),
+        "he" | "she" | "they" | "it" | "we" | "i" | "you"
+    )
+}
+
+/// True when a source names someone: it has a capitalized word.
+fn has_name(text: &str) -> bool {
+    text.split_whitespace()
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+// ---------------------------------------------------------------------------------------
+// Finding cues in a block.
+
+/// A word of prose: its byte range in the document.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+}
+
+/// Verbs of saying: the subject (or, inverted, the phrase after) is the source.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "noted",
+    "stated",
+    "explained",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "warned",
+    "warns",
+    "stressed",
+    "confirmed",
+    "confirms",
+    "announced",
+    "announces",
+    "revealed",
+    "reveals",
+    "disclosed",
+    "discloses",
+    "acknowledged",
+    "admitted",
+    "conceded",
+    "reiterated",
+    "predicted",
+    "predicts",
+    "calculated",
+    "wrote",
+    "writes",
+    "saying",
+    "telling",
+    "adding",
+    "noting",
+    "warning",
+    "reported",
+];
+
+/// Verbs that make a cue only after a data source or an organisation (`figures show`,
+/// `the poll found`, `a government watchdog has found`).
+const DATA_VERBS: &[&str] = &[
+    "logged",
+    "recorded",
+    "counted",
+    "registered",
+    "show",
+    "shows",
+    "showed",
+    "found",
+    "finds",
+    "suggest",
+    "suggests",
+    "suggested",
+    "indicate",
+    "indicates",
+    "indicated",
+    "notes",
+    "put",
+    "puts",
+    "point",
+    "points",
+    "pointed",
+];
+
+/// Nouns that name a data source: with one of these as subject, a data verb is a cue
+/// (`figures show`, `the poll found`).
+const DATA_NOUNS: &[&str] = &[
+    "figures",
+    "data",
+    "statistics",
+    "stats",
+    "numbers",
+    "survey",
+    "surveys",
+    "poll",
+    "study",
+    "studies",
+    "report",
+    "reports",
+    "research",
+    "analysis",
+    "audit",
+    "review",
+    "census",
+    "estimates",
+    "results",
+    "findings",
+    "model",
+    "index",
+    "records",
+    "inquiry",
+    "investigation",
+];
+
+/// Nouns that name an institution or a group of people who publish figures: a data verb
+/// after one of these is a cue only when it reports (`the watchdog found that`, `... has
+/// found.`) or logs (`the weather service logged 70 reports`), not in `the council found
+/// savings`.
+const BODY_NOUNS: &[&str] = &[
+    "watchdog",
+    "regulator",
+    "researchers",
+    "analysts",
+    "economists",
+    "officials",
+    "authorities",
+    "police",
+    "government",
+    "ministry",
+    "department",
+    "agency",
+    "service",
+    "bureau",
+    "institute",
+    "authority",
+    "board",
+    "bank",
+    "committee",
+    "association",
+    "federation",
+    "organisation",
+    "organization",
+    "office",
+    "commission",
+    "council",
+    "company",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+];
+
+/// Data verbs that report a tally whoever the subject is (`logged`, `recorded`).
+const TALLY_VERBS: &[&str] = &["logged", "recorded", "counted", "registered"];
+
+/// Claim verbs: the source's claim, reaching only what follows in the sentence.
+const CLAIM_VERBS: &[&str] = &["claim", "claims", "claimed", "alleged", "alleges", "allege"];
+
+/// Forecast verbs and nouns, reaching only what follows in the sentence.
+const FORECAST_VERBS: &[&str] = &["expects", "anticipates", "estimate", "estimated"];
+const FORECAST_NOUNS: &[&str] = &[
+    "forecast",
+    "forecasts",
+    "estimate",
+    "projection",
+    "projections",
+    "prediction",
+    "predictions",
+];
+
+/// Words before a verb that make it passive or adjectival, not a cue (`an estimated 2
+/// million`, `was reported`).
+const NOT_BEFORE_VERB: &[&str] = &[
+    "a", "an", "the", "is", "was", "were", "are", "be", "been", "being", "to",
+];
+
+/// Leading words of a subject phrase that are not part of the source.
+const LEADING_FILLER: &[&str] = &[
+    "and",
+    "but",
+    "while",
+    "as",
+    "so",
+    "yet",
+    "then",
+    "that",
+    "because",
+    "although",
+    "though",
+    "when",
+    "if",
+    "where",
+    "meanwhile",
+    "however",
+    "also",
+    "now",
+    "with",
+];
+
+/// Words that open a clause: a subject phrase starts after the last of them.
+const CLAUSE_OPENERS: &[&str] = &[
+    "until", "before", "after", "since", "unless", "whereas", "whether", "than", "because",
+    "although", "though", "while", "when", "where", "if", "once", "as", "and", "but", "that", "so",
+    "yet", "or", "nor", "is", "are", "was", "were",
+];
+
+/// Trailing words of a subject phrase that are not part of the source.
+const TRAILING_FILLER: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "also",
+    "now",
+    "today",
+    "yesterday",
+    "again",
+    "later",
+    "previously",
+    "recently",
+    "already",
+    "earlier",
+    "repeatedly",
+    "first",
+    "last",
+    "had",
+    "been",
+    "once",
+    "likewise",
+    "too",
+    "separately",
+    "did",
+    "does",
+    "do",
+    "not",
+];
+
+/// Finite verbs that show a clause follows a verb of saying.
+const FINITE_VERBS: &[&str] = &[
+    "is", "are", "was", "were", "had", "has", "have", "would", "will", "could", "can", "may",
+    "might", "should", "must",
+];
+
+/// Words after a comma-verb that show the source follows it (`, said the report`).
+const INVERTED_HEADS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "economist",
+    "analyst",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "officials",
+    "police",
+    "researchers",
+    "experts",
+    "chairman",
+    "chairwoman",
+    "minister",
+    "director",
+    "professor",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+];
+
+fn scan_block(doc: &Document, block_index: usize) -> BlockCues {
+    let block = doc.blocks[block_index];
+    let prose = &doc.prose;
+    let quotes = find_quotes(prose, block.span);
+    let in_quote = |offset: usize| quotes.iter().any(|q| q.start <= offset && offset < q.end);
+    let first = doc.sentences.partition_point(|s| s.end <= block.span.start);
+    let mut cues = Vec::new();
+    for (sentence_index, sentence) in doc.sentences.iter().enumerate().skip(first) {
+        if sentence.start >= block.span.end {
+            break;
+        }
+        let words = words_in(prose, *sentence);
+        for (i, w) in words.iter().enumerate() {
+            if in_quote(w.start) {
+                continue;
+            }
+            if let Some((cue, span, source)) = cue_at(doc, &words, i, *sentence, &in_quote) {
+                cues.push(CueHit {
+                    cue,
+                    span,
+                    source,
+                    sentence: sentence_index,
+                });
+            }
+        }
+        if doc.format == SourceFormat::Markdown {
+            cues.extend(link_cues(doc, *sentence, sentence_index));
+        }
+    }
+    BlockCues { cues, quotes }
+}
+
+/// The cue at word `i`, if it starts one: its kind, its words and its source.
+fn cue_at(
+    doc: &Document,
+    words: &[Word],
+    i: usize,
+    sentence: Span,
+    in_quote: &dyn Fn(usize) -> bool,
+) -> Option<(Cue, Span, Option<Span>)> {
+    let text = &doc.prose;
+    let word = |k: usize| &text[words[k].start..words[k].end];
+    let w = word(i);
+    let span = Span::new(words[i].start, words[i].end);
+    let prev = (i > 0).then(|| word(i - 1).to_ascii_lowercase());
+    let next = words.get(i + 1).map(|n| &text[n.start..n.end]);
+
+    if w.eq_ignore_ascii_case("according") && next == Some("to") {
+        let source = phrase_after(text, words, i + 2, in_quote);
+        return Some((
+            Cue::AccordingTo,
+            Span::new(span.start, words[i + 1].end),
+            source,
+        ));
+    }
+    if w == "reportedly" {
+        return Some((Cue::Reported, span, None));
+    }
+    // `figures from the ONS`, `data from Eurostat`.
+    if matches!(
+        w.to_ascii_lowercase().as_str(),
+        "figures" | "data" | "statistics" | "estimates" | "numbers"
+    ) && next == Some("from")
+        && words
+            .get(i + 2)
+            .is_some_and(|n| !gap_is_boundary(text, words[i + 1].end, n.start))
+    {
+        let end = phrase_end(text, words, i + 2, in_quote);
+        return Some((
+            Cue::Data,
+            span,
+            Some(Span::new(words[i].start, words[end - 1].end)),
+        ));
+    }
+    if CLAIM_VERBS.contains(&w) {
+        let source = subject_before(doc, words, i, in_quote);
+        return Some((Cue::Claim, span, source));
+    }
+    if FORECAST_NOUNS.contains(&w)
+        && matches!(next, Some("of" | "that" | "for"))
+        && i > 0
+        && !gap_is_boundary(text, words[i - 1].end, words[i].start)
+    {
+        // `analysts' forecasts of`: the possessive before names the source.
+        let source = prev
+            .as_deref()
+            .filter(|p| p.ends_with('\'') || p.ends_with("'s") || p.ends_with("’s"))
+            .map(|_| {
+                // Back over the capitalized words of the owner: `Wall Street analysts'`.
+                let mut k = i - 1;
+                while k > 0
+                    && !gap_is_boundary(text, words[k - 1].end, words[k].start)
+                    && word(k - 1).starts_with(char::is_uppercase)
+                {
+                    k -= 1;
+                }
+                Span::new(words[k].start, words[i - 1].end)
+            });
+        return Some((Cue::Estimate, span, source));
+    }
+    if FORECAST_VERBS.contains(&w)
+        && prev
+            .as_deref()
+            .is_none_or(|p| !NOT_BEFORE_VERB.contains(&p))
+    {
+        let source = subject_before(doc, words, i, in_quote);
+        return Some((Cue::Estimate, span, source));
+    }
+    if SPEECH_VERBS.contains(&w) {
+        if prev
+            .as_deref()
+            .is_some_and(|p| NOT_BEFORE_VERB.contains(&p))
+        {
+            return None;
+        }
+        // `added` and `adds` also mean arithmetic (`added 5,000 jobs`): speech only when
+        // followed by `that`, a comma or the end of the sentence.
+        if matches!(w, "added" | "adds") && !after_is_speech(text, words, i) {
+            return None;
+        }
+        // `70 tornado reports` style nouns: a verb never follows a number.
+        if i > 0 && word(i - 1).starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let cue = if w == "reported" {
+            Cue::Reported
+        } else {
+            Cue::Said
+        };
+        let source = speaker(doc, words, i, sentence, in_quote);
+        return Some((cue, span, source));
+    }
+    if DATA_VERBS.contains(&w) {
+        if matches!(w, "put" | "puts")
+            && !words[i + 1..]
+                .iter()
+                .take(5)
+                .any(|n| &text[n.start..n.end] == "at")
+        {
+            return None;
+        }
+        if matches!(w, "point" | "points" | "pointed") && !matches!(next, Some("to" | "out")) {
+            return None;
+        }
+        let subject = subject_before(doc, words, i, in_quote)?;
+        let subject_text = subject.slice(&doc.text);
+        // A data noun makes the subject a source (`the poll found`); an institution or a
+        // name does when the verb reports (`the watchdog found that`, `... has found.`)
+        // or tallies (`the weather service logged`), not in `Shaw found Walder`.
+        let has_noun = |nouns: &[&str]| {
+            subject_text.split_whitespace().any(|t| {
+                let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+                nouns.contains(&t.to_ascii_lowercase().as_str())
+            })
+        };
+        let reports = next == Some("that") || after_is_speech(text, words, i);
+        let body = has_noun(BODY_NOUNS);
+        let named = if subject.start == sentence.start {
+            has_name(subject_text.split_once(' ').map_or("", |(_, rest)| rest))
+        } else {
+            has_name(subject_text)
+        };
+        let sourced = has_noun(DATA_NOUNS)
+            || ((body || named) && reports)
+            || (body && TALLY_VERBS.contains(&w));
+        if !sourced {
+            return None;
+        }
+        return Some((Cue::Data, span, Some(subject)));
+    }
+    None
+}
+
+/// True when a verb at word `i` is followed by `that`, a boundary or the sentence end.
+fn after_is_speech(text: &str, words: &[Word], i: usize) -> bool {
+    match words.get(i + 1) {
+        None => true,
+        Some(n) => &text[n.start..n.end] == "that" || gap_is_boundary(text, words[i].end, n.start),
+    }
+}
+
+/// The source of a speech verb at word `i`: its subject, or the phrase after it when the
+/// order is inverted (`," said economist Ann Lee`, `, said the report`).
+fn speaker(
+    doc: &Document,
+    words: &[Word],
+    i: usize,
+    sentence: Span,
+    in_quote: &dyn Fn(usize) -> bool,
+) -> Option<Span> {
+    let text = &doc.prose;
+    let gap_before = if i > 0 {
+        &text[words[i - 1].end..words[i].start]
+    } else {
+        &text[sentence.start..words[i].start]
+    };
+    let next_lower = words
+        .get(i + 1)
+        .map(|n| text[n.start..n.end].to_ascii_lowercase());
+    let quote_before = gap_before.contains(['"', '“', '”']);
+    let comma_before = gap_before.contains(',');
+    // `, said the report` is inverted; `, said the figures were good` is not: there the
+    // words after the verb are a clause of their own.
+    let clause_follows = words[i + 1..]
+        .iter()
+        .take(12)
+        .take_while(|n| n.start < sentence.end)
+        .any(|n| FINITE_VERBS.contains(&text[n.start..n.end].to_ascii_lowercase().as_str()));
+    let inverted_head = !clause_follows
+        && next_lower
+            .as_deref()
+            .is_some_and(|n| INVERTED_HEADS.contains(&n));
+    if (quote_before || (comma_before && inverted_head) || i == 0)
+        && words
+            .get(i + 1)
+            .is_some_and(|n| !gap_is_boundary(text, words[i].end, n.start))
+        && let Some(after) = phrase_after(text, words, i + 1, in_quote)
+    {
+        return Some(after);
+    }
+    subject_before(doc, words, i, in_quote)
+}
+
+/// The subject phrase of the verb at word `i`: the words back to the clause boundary,
+/// skipping one comma-enclosed aside (`Shmyhal, outlining the deal, said`), cut at a
+/// relative pronoun; `who` reaches back to the name it refers to.
+fn subject_before(
+    doc: &Document,
+    words: &[Word],
+    i: usize,
+    in_quote: &dyn Fn(usize) -> bool,
+) -> Option<Span> {
+    let text = &doc.prose;
+    let lower = |k: usize| text[words[k].start..words[k].end].to_ascii_lowercase();
+    // The start of the run of words before `end` that no boundary interrupts.
+    let segment_before = |end: usize| -> (usize, usize) {
+        let mut start = end;
+        while start > 0 {
+            let k = start - 1;
+            if in_quote(words[k].start)
+                || (start < end && gap_is_boundary(text, words[k].end, words[start].start))
+            {
+                break;
+            }
+            start = k;
+        }
+        (start, end)
+    };
+    let (mut start, mut end) = if i > 0 && !gap_is_boundary(text, words[i - 1].end, words[i].start)
+    {
+        segment_before(i)
+    } else {
+        (i, i)
+    };
+    // `who claim`: the name `who` stands for.
+    if end > start && lower(end - 1) == "who" {
+        end -= 1;
+        if end == start {
+            return antecedent(doc, words, start, in_quote);
+        }
+    }
+    if start == end {
+        // The verb follows a comma: skip the aside before it.
+        if start == 0 || in_quote(words[start - 1].start) {
+            return None;
+        }
+        let (aside_start, _) = segment_before(start);
+        if aside_start == 0 || aside_start == start {
+            return None;
+        }
+        let (s, e) = segment_before(aside_start);
+        start = s;
+        end = e;
+    }
+    // Cut a relative clause: `A source who spoke with ... said`.
+    if let Some(k) = (start + 1..end).find(|&k| matches!(lower(k).as_str(), "who" | "which")) {
+        end = k;
+    }
+    trim_phrase(text, words, start, end)
+}
+
+/// The name a relative `who` at word `at` refers to: back over asides to the nearest
+/// segment with a capitalized word.
+fn antecedent(
+    doc: &Document,
+    words: &[Word],
+    at: usize,
+    in_quote: &dyn Fn(usize) -> bool,
+) -> Option<Span> {
+    let text = &doc.prose;
+    let mut end = at;
+    let mut fallback = None;
+    for _ in 0..4 {
+        if end == 0 || in_quote(words[end - 1].start) {
+            break;
+        }
+        let mut start = end - 1;
+        while start > 0 && !gap_is_boundary(text, words[start - 1].end, words[start].start) {
+            start -= 1;
+        }
+        let aside =
+            start > 0 && text[words[start - 1].end..words[start].start].contains(['—', '–']);
+        let span = trim_phrase(text, words, start, end);
+        if let Some(span) = span.filter(|_| !aside) {
+            let t = span.slice(text);
+            let appositive = t.starts_with("a ") || t.starts_with("an ");
+            let named = t
+                .split_whitespace()
+                .skip(1)
+                .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+                || (start > 0 && t.chars().next().is_some_and(char::is_uppercase));
+            if named && !appositive {
+                return Some(span);
+            }
+            fallback.get_or_insert(span);
+        }
+        end = start;
+    }
+    fallback
+}
+
+/// The phrase from word `from` to the next boundary (at most 12 words).
+fn phrase_after(
+    text: &str,
+    words: &[Word],
+    from: usize,
+    in_quote: &dyn Fn(usize) -> bool,
+) -> Option<Span> {
+    if from >= words.len() || in_quote(words[from].start) {
+        return None;
+    }
+    let end = phrase_end(text, words, from, in_quote);
+    trim_phrase(text, words, from, end)
+}
+
+fn phrase_end(text: &str, words: &[Word], from: usize, in_quote: &dyn Fn(usize) -> bool) -> usize {
+    let mut end = from + 1;
+    while end < words.len()
+        && end - from < 12
+        && !in_quote(words[end].start)
+        && !gap_is_boundary(text, words[end - 1].end, words[end].start)
+        && !matches!(
+            &text[words[end].start..words[end].end],
+            "that" | "and" | "but" | "who" | "which"
+        )
+    {
+        end += 1;
+    }
+    end
+}
+
+/// `words[start..end]` without filler at either end, at most 12 words; `None` if empty.
+fn trim_phrase(text: &str, words: &[Word], mut start: usize, mut end: usize) -> Option<Span> {
+    let lower = |k: usize| text[words[k].start..words[k].end].to_ascii_lowercase();
+    // The subject starts after the last word that opens a clause (`... until Joe Shaw`).
+    if let Some(k) = (start..end)
+        .rev()
+        .find(|&k| CLAUSE_OPENERS.contains(&lower(k).as_str()))
+    {
+        start = k + 1;
+    }
+    while start < end && LEADING_FILLER.contains(&lower(start).as_str()) {
+        start += 1;
+    }
+    while end > start && TRAILING_FILLER.contains(&lower(end - 1).as_str()) {
+        end -= 1;
+    }
+    // Time phrases at the end of a subject: `Trump on Tuesday`.
+    if end >= start + 2 && matches!(lower(end - 2).as_str(), "on" | "in" | "last" | "this") {
+        end -= 2;
+    }
+    if end <= start {
+        return None;
+    }
+    if end - start > 12 {
+        start = end - 12;
+    }
+    Some(Span::new(words[start].start, words[end - 1].end))
+}
+
+/// True when the text between two words ends a clause: a comma, colon, semicolon,
+/// bracket, dash or quote mark (not a currency sign, an apostrophe or a hyphen).
+fn gap_is_boundary(text: &str, from: usize, to: usize) -> bool {
+    let gap = &text[from..to];
+    gap.contains([
+        ',', ';', ':', '(', ')', '[', ']', '—', '–', '"', '“', '”', '!', '?',
+    ]) || gap.contains(" - ")
+}
+
+/// The words of `span`: runs of letters and digits, with inner apostrophes, hyphens and
+/// dots (`Al-Kadhimi`, `NASA's`, `U.S.`) kept.
+fn words_in(text: &str, span: Span) -> Vec<Word> {
+    let slice = &text[span.start..span.end];
+    let mut words = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut chars = slice.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let inner = matches!(c, '\'' | '’' | '-' | '.')
+            && start.is_some()
+            && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || inner {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            words.push(Word {
+                start: span.start + s,
+                end: span.start + i,
+            });
+        }
+    }
+    if let Some(s) = start {
+        words.push(Word {
+            start: span.start + s,
+            end: span.end,
+        });
+    }
+    // A trailing possessive apostrophe belongs to its word (`analysts'`).
+    for w in &mut words {
+        if text[w.end..].starts_with('\'') {
+            w.end += 1;
+        }
+    }
+    words
+}
+
+/// Direct quotes in a block: `“…”` pairs and straight `"…"` pairs; an unclosed quote runs
+/// to the end of the block (a quote continued in the next paragraph).
+fn find_quotes(text: &str, block: Span) -> Vec<Span> {
+    let mut quotes = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text[block.start..block.end].char_indices() {
+        let at = block.start + i;
+        match c {
+            '“' if open.is_none() => open = Some(at),
+            '”' => {
+                if let Some(s) = open.take() {
+                    quotes.push(Span::new(s, at + c.len_utf8()));
+                }
+            }
+            '"' => match open.take() {
+                Some(s) => quotes.push(Span::new(s, at + 1)),
+                None => open = Some(at),
+            },
+            _ => {}
+        }
+    }
+    if let Some(s) = open {
+        quotes.push(Span::new(s, block.end));
+    }
+    quotes
+}
+
+/// Markdown links and footnote references in a sentence of the original text.
+fn link_cues(doc: &Document, sentence: Span, sentence_index: usize) -> Vec<CueHit> {
+    // A footnote mark often follows the full stop (`...a year.[^1]`): read on to the next
+    // space.
+    let end = doc.text[sentence.end..]
+        .find(char::is_whitespace)
+        .map_or(doc.text.len(), |k| sentence.end + k);
+    let original = &doc.text[sentence.start..end];
+    let mut hits = Vec::new();
+    let bytes = original.as_bytes();
+    for (i, _) in original.match_indices('[') {
+        let Some(close) = original[i + 1..].find(']') else {
+            continue;
+        };
+        let close = i + 1 + close;
+        let after = bytes.get(close + 1).copied();
+        let span = Span::new(sentence.start + i, sentence.start + close + 1);
+        if bytes.get(i + 1) == Some(&b'^') {
+            hits.push(CueHit {
+                cue: Cue::Footnote,
+                span,
+                source: None,
+                sentence: sentence_index,
+            });
+        } else if matches!(after, Some(b'(' | b'[')) && close > i + 1 {
+            hits.push(CueHit {
+                cue: Cue::Link,
+                span,
+                source: Some(Span::new(span.start + 1, span.end - 1)),
+                sentence: sentence_index,
+            });
+        }
+    }
+    hits
+}
+
+#[cfg(test)]
+mod tests;
