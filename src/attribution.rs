@@ -122,54 +122,92 @@ struct CueHit {
 
 /// The attribution of each figure of `doc`, in the same order as `figures`.
 pub fn attribute(doc: &Document, figures: &[Figure]) -> Vec<Option<Attribution>> {
-    let mut finder = Finder {
-        doc,
-        blocks: HashMap::new(),
-    };
-    figures.iter().map(|f| finder.attribution_of(f)).collect()
+    let mut attributor = Attributor::new(doc);
+    figures
+        .iter()
+        .map(|f| attributor.attribution_of(f))
+        .collect()
 }
 
 /// The cues and quotes of one block, found once.
 #[derive(Debug, Default)]
 struct BlockCues {
+    /// In order of position (so also of sentence).
     cues: Vec<CueHit>,
+    /// In order of position.
     quotes: Vec<Span>,
+    /// The paragraph's single source, once known: `Some(None)` when it has none or more
+    /// than one.
+    single: Option<Option<CueHit>>,
 }
 
-struct Finder<'a> {
+/// Answers attribution questions about the figures of one document, finding the cues
+/// of each paragraph once, when first asked.
+pub struct Attributor<'a> {
     doc: &'a Document,
     blocks: HashMap<usize, BlockCues>,
 }
 
-impl Finder<'_> {
-    fn block(&mut self, index: usize) -> &BlockCues {
+/// A reporting cue near a figure that does not reach it: what an editor could extend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NearMiss {
+    /// The cue's kind.
+    pub cue: Cue,
+    /// The cue's words.
+    pub cue_span: Span,
+    /// The source it names, pronouns resolved.
+    pub source: Option<Span>,
+    /// True when it is in the paragraph before the figure's, not in the figure's own.
+    pub previous_paragraph: bool,
+}
+
+impl<'a> Attributor<'a> {
+    /// An attributor for `doc`; it does no work until asked.
+    pub fn new(doc: &'a Document) -> Self {
+        Attributor {
+            doc,
+            blocks: HashMap::new(),
+        }
+    }
+
+    fn block(&mut self, index: usize) -> &mut BlockCues {
         let doc = self.doc;
         self.blocks
             .entry(index)
             .or_insert_with(|| scan_block(doc, index))
     }
 
-    fn attribution_of(&mut self, figure: &Figure) -> Option<Attribution> {
+    /// True when `span` lies inside a direct quote.
+    pub fn in_quote(&mut self, span: Span) -> bool {
+        let Some(block_index) = self.doc.block_at(span.start) else {
+            return false;
+        };
+        quote_around(&self.block(block_index).quotes, span).is_some()
+    }
+
+    /// Where `figure` comes from, according to the draft; `None` when the draft does not
+    /// say.
+    pub fn attribution_of(&mut self, figure: &Figure) -> Option<Attribution> {
         let doc = self.doc;
         let block_index = doc.block_at(figure.span.start)?;
-        let block = doc.blocks[block_index];
-        if block.kind != BlockKind::Paragraph {
+        if doc.blocks[block_index].kind != BlockKind::Paragraph {
             return None;
         }
         let sentence = sentence_at(doc, figure.span.start)?;
         let found = self.block(block_index);
-        let cues = found.cues.clone();
-        let quote = found
-            .quotes
-            .iter()
-            .copied()
-            .find(|q| q.start <= figure.span.start && figure.span.end <= q.end);
+        let quote = quote_around(&found.quotes, figure.span);
+        // The cues of the figure's sentence and the few before it.
+        let first = found
+            .cues
+            .partition_point(|c| c.sentence + FOLLOW_ON_SENTENCES < sentence);
+        let last = found.cues.partition_point(|c| c.sentence <= sentence);
+        let window: Vec<CueHit> = found.cues[first..last].to_vec();
 
         // 1. A cue in the figure's own sentence (the nearest one).
-        let in_sentence = cues
+        let in_sentence = window
             .iter()
             .filter(|c| c.sentence == sentence)
-            .filter(|c| !c.cue.is_local() || reaches_locally(c, figure))
+            .filter(|c| !c.cue.is_local() || figure.span.start >= c.span.start)
             .min_by_key(|c| distance(c.span, figure.span));
         if let Some(c) = in_sentence {
             let reach = if quote.is_some() {
@@ -182,34 +220,81 @@ impl Finder<'_> {
 
         // 2. A direct quote and its speaker.
         if let Some(q) = quote
-            && let Some(hit) = self.speaker_of(q, block_index, &cues)
+            && let Some(hit) = self.speaker_of(q, block_index)
         {
             return Some(self.finish(&hit, Reach::Quote));
         }
 
         // 3. A reporting cue in the sentences just before, in this paragraph.
-        let follow_on = cues.iter().rev().find(|c| {
-            !c.cue.is_local()
-                && c.sentence < sentence
-                && sentence - c.sentence <= FOLLOW_ON_SENTENCES
-        });
+        let follow_on = window
+            .iter()
+            .rev()
+            .find(|c| !c.cue.is_local() && c.sentence < sentence);
         if let Some(c) = follow_on {
             return Some(self.finish(c, Reach::FollowOn));
         }
 
         // 4. The paragraph's single source.
-        let reporting: Vec<&CueHit> = cues.iter().filter(|c| !c.cue.is_local()).collect();
-        if let Some(first) = reporting.first() {
-            let resolved: Vec<Option<Span>> =
-                reporting.iter().map(|c| self.resolve(c).source).collect();
-            let key = |s: &Option<Span>| s.map(|s| source_key(s.slice(&doc.text)));
-            let first_key = key(&resolved[0]);
-            if first_key.is_some() && resolved.iter().all(|s| key(s) == first_key) {
-                let first = **first;
-                return Some(self.finish(&first, Reach::Paragraph));
+        let single = self.single_source(block_index)?;
+        Some(self.finish(&single, Reach::Paragraph))
+    }
+
+    /// The nearest reporting cue that does not reach `figure`: in its paragraph, else
+    /// the last one of the paragraph before.
+    pub fn near_miss(&mut self, figure: &Figure) -> Option<NearMiss> {
+        let doc = self.doc;
+        let block_index = doc.block_at(figure.span.start)?;
+        let found = self.block(block_index);
+        let nearest = found
+            .cues
+            .iter()
+            .filter(|c| !c.cue.is_local())
+            .min_by_key(|c| distance(c.span, figure.span))
+            .copied();
+        let (hit, previous_paragraph) = match nearest {
+            Some(hit) => (hit, false),
+            None if block_index > 0 => {
+                let before = self.block(block_index - 1);
+                let hit = before
+                    .cues
+                    .iter()
+                    .rev()
+                    .find(|c| !c.cue.is_local())
+                    .copied()?;
+                (hit, true)
             }
+            None => return None,
+        };
+        let hit = self.resolve(&hit);
+        Some(NearMiss {
+            cue: hit.cue,
+            cue_span: hit.span,
+            source: hit.source,
+            previous_paragraph,
+        })
+    }
+
+    /// The paragraph's one source, when all its reporting cues name the same one.
+    fn single_source(&mut self, block_index: usize) -> Option<CueHit> {
+        if let Some(known) = self.block(block_index).single {
+            return known;
         }
-        None
+        let doc = self.doc;
+        let reporting: Vec<CueHit> = self
+            .block(block_index)
+            .cues
+            .iter()
+            .filter(|c| !c.cue.is_local())
+            .copied()
+            .collect();
+        let key = |s: Option<Span>| s.map(|s| source_key(s.slice(&doc.text)));
+        let mut keys = reporting.iter().map(|c| key(self.resolve(c).source));
+        let single = match keys.next() {
+            Some(Some(first)) if keys.all(|k| k.as_ref() == Some(&first)) => Some(reporting[0]),
+            _ => None,
+        };
+        self.block(block_index).single = Some(single);
+        single
     }
 
     fn finish(&mut self, hit: &CueHit, reach: Reach) -> Attribution {
@@ -228,8 +313,7 @@ impl Finder<'_> {
         let Some(source) = hit.source else {
             return *hit;
         };
-        let text = source.slice(&doc.text);
-        let wants_name = match text.to_ascii_lowercase().as_str() {
+        let wants_name = match source.slice(&doc.text).to_ascii_lowercase().as_str() {
             "he" | "she" => true,
             "they" | "it" | "we" => false,
             _ => return *hit,
@@ -240,11 +324,10 @@ impl Finder<'_> {
         // Look back through this paragraph and at most a few before it.
         for _ in 0..8 {
             let found = self.block(block_index);
-            let antecedent = found
-                .cues
+            let before = found.cues.partition_point(|c| c.span.start < source.start);
+            let antecedent = found.cues[..before]
                 .iter()
                 .rev()
-                .filter(|c| c.span.start < source.start)
                 .filter_map(|c| c.source)
                 .find(|s| {
                     let t = s.slice(&doc.text);
@@ -265,20 +348,23 @@ impl Finder<'_> {
     }
 
     /// The cue naming the speaker of quote `q` in block `block_index`.
-    fn speaker_of(&mut self, q: Span, block_index: usize, cues: &[CueHit]) -> Option<CueHit> {
+    fn speaker_of(&mut self, q: Span, block_index: usize) -> Option<CueHit> {
         let doc = self.doc;
         let speech = |c: &&CueHit| matches!(c.cue, Cue::Said | Cue::Reported | Cue::AccordingTo);
         let start_sentence = sentence_at(doc, q.start)?;
         let end_sentence = sentence_at(doc, q.end.saturating_sub(1)).unwrap_or(start_sentence);
-        let near = cues
+        let cues = &self.block(block_index).cues;
+        let first = cues.partition_point(|c| c.sentence < start_sentence);
+        let near = cues[first..]
             .iter()
-            .filter(speech)
-            .find(|c| c.sentence >= start_sentence && c.sentence <= end_sentence + 1);
+            .take_while(|c| c.sentence <= end_sentence + 1)
+            .find(speech)
+            .copied();
         if let Some(c) = near {
             return Some(CueHit {
                 cue: Cue::Quote,
                 span: q,
-                ..*c
+                ..c
             });
         }
         // A paragraph that is all quote: the speaker of the paragraph before.
@@ -298,11 +384,14 @@ impl Finder<'_> {
     }
 }
 
-/// True when local cue `c` reaches `figure`: the figure follows it in the sentence.
-fn reaches_locally(c: &CueHit, figure: &Figure) -> bool {
-    figure.span.start >= c.span.start
+/// The quote of `quotes` (sorted, not nested) that holds `span`.
+fn quote_around(quotes: &[Span], span: Span) -> Option<Span> {
+    let i = quotes.partition_point(|q| q.end < span.end);
+    quotes
+        .get(i)
+        .copied()
+        .filter(|q| q.start <= span.start && span.end <= q.end)
 }
-
 fn distance(a: Span, b: Span) -> usize {
     if a.end <= b.start {
         b.start - a.end
@@ -400,6 +489,10 @@ const DATA_VERBS: &[&str] = &[
     "recorded",
     "counted",
     "registered",
+    "gives",
+    "gave",
+    "lists",
+    "listed",
     "show",
     "shows",
     "showed",
@@ -447,6 +540,12 @@ const DATA_NOUNS: &[&str] = &[
     "records",
     "inquiry",
     "investigation",
+    "minutes",
+    "accounts",
+    "filings",
+    "register",
+    "count",
+    "tally",
 ];
 
 /// Nouns that name an institution or a group of people who publish figures: a data verb
@@ -616,7 +715,7 @@ fn scan_block(doc: &Document, block_index: usize) -> BlockCues {
     let block = doc.blocks[block_index];
     let prose = &doc.prose;
     let quotes = find_quotes(prose, block.span);
-    let in_quote = |offset: usize| quotes.iter().any(|q| q.start <= offset && offset < q.end);
+    let in_quote = |offset: usize| quote_around(&quotes, Span::new(offset, offset + 1)).is_some();
     let first = doc.sentences.partition_point(|s| s.end <= block.span.start);
     let mut cues = Vec::new();
     for (sentence_index, sentence) in doc.sentences.iter().enumerate().skip(first) {
@@ -641,7 +740,11 @@ fn scan_block(doc: &Document, block_index: usize) -> BlockCues {
             cues.extend(link_cues(doc, *sentence, sentence_index));
         }
     }
-    BlockCues { cues, quotes }
+    BlockCues {
+        cues,
+        quotes,
+        single: None,
+    }
 }
 
 /// The cue at word `i`, if it starts one: its kind, its words and its source.
@@ -732,8 +835,11 @@ fn cue_at(
         if matches!(w, "added" | "adds") && !after_is_speech(text, words, i) {
             return None;
         }
-        // `70 tornado reports` style nouns: a verb never follows a number.
-        if i > 0 && word(i - 1).starts_with(|c: char| c.is_ascii_digit()) {
+        // `403 reported cases`: a verb never follows a bare number.
+        if i > 0
+            && word(i - 1).starts_with(|c: char| c.is_ascii_digit())
+            && text[words[i - 1].end..words[i].start].trim().is_empty()
+        {
             return None;
         }
         let cue = if w == "reported" {
@@ -763,8 +869,14 @@ fn cue_at(
         // or tallies (`the weather service logged`), not in `Shaw found Walder`.
         let has_noun = |nouns: &[&str]| {
             subject_text.split_whitespace().any(|t| {
-                let t = t.trim_matches(|c: char| !c.is_alphanumeric());
-                nouns.contains(&t.to_ascii_lowercase().as_str())
+                let t = t
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_ascii_lowercase();
+                let t = t
+                    .strip_suffix("'s")
+                    .or_else(|| t.strip_suffix("’s"))
+                    .unwrap_or(&t);
+                nouns.contains(&t)
             })
         };
         let reports = next == Some("that") || after_is_speech(text, words, i);

@@ -124,6 +124,12 @@ impl Config {
                         ));
                     }
                     Some(_) => {
+                        if let Err(message) = check_param_value(&name, &value) {
+                            return Err(error(
+                                format!("`{name}` of rule `{}` {message}", doc.id),
+                                Some(id.span()),
+                            ));
+                        }
                         params.insert(name, value);
                     }
                 }
@@ -297,6 +303,37 @@ impl miette::Diagnostic for ConfigError {
     }
 }
 
+/// Values a parameter's type alone does not constrain: a `*_severity` names a
+/// severity, and `exempt_kinds` names figure kinds.
+fn check_param_value(name: &str, value: &toml::Value) -> Result<(), String> {
+    if name.ends_with("_severity") {
+        let ok = value.as_str().and_then(Severity::parse).is_some();
+        return if ok {
+            Ok(())
+        } else {
+            Err("must be \"info\", \"warning\" or \"error\"".to_owned())
+        };
+    }
+    if name == "exempt_kinds" {
+        let kinds: Vec<&str> = crate::figure::Kind::ALL
+            .iter()
+            .map(|k| k.as_str())
+            .collect();
+        for item in value.as_array().into_iter().flatten() {
+            match item.as_str() {
+                Some(kind) if kinds.contains(&kind) => {}
+                _ => {
+                    return Err(format!(
+                        "lists {item}, which is not a figure kind; the kinds are: {}",
+                        kinds.join(", ")
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -386,5 +423,21 @@ mod tests {
             "{}",
             err.message
         );
+    }
+
+    #[test]
+    fn sourcing_parameters_are_checked() {
+        let ok = parse(
+            "[rules.unsourced-figure]\ncount_threshold = 1000\ncount_severity = \"warning\"\n\
+             exempt_kinds = [\"date\", \"year\"]\nheadings = true\n",
+        )
+        .unwrap();
+        let params = &ok.rule("unsourced-figure").unwrap().params;
+        assert_eq!(params["count_threshold"].as_integer(), Some(1000));
+        let err = parse("[rules.unsourced-figure]\ncount_severity = \"loud\"\n").unwrap_err();
+        assert!(err.message.contains("must be \"info\""), "{}", err.message);
+        let err = parse("[rules.unsourced-figure]\nexempt_kinds = [\"dates\"]\n").unwrap_err();
+        assert!(err.message.contains("not a figure kind"), "{}", err.message);
+        assert!(err.span.is_some());
     }
 }

@@ -39,6 +39,24 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in the order of the schema's list.
+    pub const ALL: [Kind; 14] = [
+        Kind::Count,
+        Kind::Percent,
+        Kind::PercentagePoints,
+        Kind::Money,
+        Kind::Ratio,
+        Kind::Range,
+        Kind::Fraction,
+        Kind::Date,
+        Kind::Year,
+        Kind::Ordinal,
+        Kind::Duration,
+        Kind::Quantity,
+        Kind::Time,
+        Kind::Score,
+    ];
+
     /// The kind's name as used in every output format.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -254,7 +254,7 @@ fn exit_zero_quiet_statistics_and_min_severity() {
 }
 
 const DRAFT: &str = "# Coalition talks\n\n\
-The reform list took 73 out of 329 seats in the national assembly.\n\n\
+The reform list took 73 out of 329 seats in the national assembly, officials said.\n\n\
 A rival alliance insists it holds the majority of 88 seats.\n";
 
 #[test]

@@ -14,6 +14,7 @@ mod percent_sum;
 mod periods;
 mod ranges;
 mod score;
+mod sourcing;
 
 use crate::config::Config;
 use crate::document::Document;
@@ -135,6 +136,14 @@ const RULES: &[(&str, CheckFn)] = &[
         include_str!("../../rules/list-count.toml"),
         lists::list_count,
     ),
+    (
+        include_str!("../../rules/unsourced-figure.toml"),
+        sourcing::unsourced_figure,
+    ),
+    (
+        include_str!("../../rules/vague-figure.toml"),
+        sourcing::vague_figure,
+    ),
     // Reported by `crate::suppress` after the other rules have run.
     (
         include_str!("../../rules/unused-suppression.toml"),
@@ -171,6 +180,8 @@ pub struct Context<'a> {
     sentence_ranges: &'a [std::ops::Range<usize>],
     /// The from/to changes, found once for all the rules that read them.
     changes: &'a std::cell::OnceCell<Vec<arithmetic::Change<'a>>>,
+    /// Who the draft says each figure comes from, found once for the sourcing rules.
+    attributor: &'a std::cell::RefCell<crate::attribution::Attributor<'a>>,
     params: &'a toml::Table,
     defaults: &'a toml::Table,
 }
@@ -189,6 +200,32 @@ impl<'a> Context<'a> {
             Some(toml::Value::Integer(i)) => *i as f64,
             _ => 0.0,
         }
+    }
+
+    /// A string parameter: the configured value, else the rule file's default.
+    pub fn param_str(&self, name: &str) -> &'a str {
+        let value = self.params.get(name).or_else(|| self.defaults.get(name));
+        value.and_then(toml::Value::as_str).unwrap_or("")
+    }
+
+    /// A boolean parameter: the configured value, else the rule file's default.
+    pub fn param_bool(&self, name: &str) -> bool {
+        let value = self.params.get(name).or_else(|| self.defaults.get(name));
+        value.and_then(toml::Value::as_bool).unwrap_or(false)
+    }
+
+    /// A list-of-strings parameter: the configured value, else the rule file's default.
+    pub fn param_list(&self, name: &str) -> Vec<&'a str> {
+        let value = self.params.get(name).or_else(|| self.defaults.get(name));
+        value
+            .and_then(toml::Value::as_array)
+            .map(|items| items.iter().filter_map(toml::Value::as_str).collect())
+            .unwrap_or_default()
+    }
+
+    /// The document's attributions, shared by the rules that read them.
+    pub fn attributor(&self) -> std::cell::RefMut<'a, crate::attribution::Attributor<'a>> {
+        self.attributor.borrow_mut()
     }
 
     /// The sentence containing byte `offset`.
@@ -274,6 +311,9 @@ fn sentence_ranges(doc: &Document, figures: &[Figure]) -> Vec<std::ops::Range<us
 pub struct Emitter {
     rule: &'static str,
     severity: Severity,
+    /// True when `figcheck.toml` set the rule's severity, which then wins over the
+    /// severity a rule picks per finding.
+    severity_configured: bool,
     findings: Vec<Finding>,
 }
 
@@ -302,6 +342,17 @@ impl Emitter {
 }
 
 impl Emitter {
+    /// Set the severity of the finding just emitted, unless the configuration set the
+    /// rule's severity.
+    pub fn with_severity(&mut self, severity: Severity) {
+        if self.severity_configured {
+            return;
+        }
+        if let Some(last) = self.findings.last_mut() {
+            last.severity = severity;
+        }
+    }
+
     /// Attach a fix to the finding just emitted.
     pub fn with_fix(&mut self, span: Span, replacement: String, description: String) {
         if let Some(last) = self.findings.last_mut() {
@@ -319,6 +370,7 @@ pub fn check(doc: &Document, config: &Config) -> Vec<Finding> {
     let figures = crate::figures(doc);
     let ranges = sentence_ranges(doc, &figures);
     let changes = std::cell::OnceCell::new();
+    let attributor = std::cell::RefCell::new(crate::attribution::Attributor::new(doc));
     let empty = toml::Table::new();
     let mut findings = Vec::new();
     for ((_, check_fn), rule) in RULES.iter().zip(all()) {
@@ -331,6 +383,7 @@ pub fn check(doc: &Document, config: &Config) -> Vec<Finding> {
             figures: &figures,
             sentence_ranges: &ranges,
             changes: &changes,
+            attributor: &attributor,
             params: settings.map_or(&empty, |s| &s.params),
             defaults: &rule.parameters,
         };
@@ -338,6 +391,7 @@ pub fn check(doc: &Document, config: &Config) -> Vec<Finding> {
         let mut emitter = Emitter {
             rule: rule_id,
             severity: settings.and_then(|s| s.severity).unwrap_or(rule.severity),
+            severity_configured: settings.is_some_and(|s| s.severity.is_some()),
             findings: Vec::new(),
         };
         check_fn(&cx, &mut emitter);
