@@ -25,7 +25,7 @@ hover **`Wednesday, Feb. 25, 2025`**
 action Fix: write `Tuesday` (or correct the date)
 action Disable weekday-mismatch for this line
 action Explain weekday-mismatch
-line The “deal” 合意 was signed on Tuesday, Feb. 25, 2025, and support rose 5% from 40% to 45%.
+line The “deal” 合意 was signed on Tuesday, Feb. 25, 2025, and support rose 5% from 40% to 45%, a poll found.
 fixed majority-below-half 2:93-2:101 severity=2
 fixed points-vs-percent 4:77-4:79 severity=2
 fixed range-inverted 6:12-6:37 severity=2

@@ -59,7 +59,7 @@ fn text_that_is_not_utf8_clean_is_checked() {
     let mut client = started();
     let uri = "untitled:draft-1";
     let body = format!(
-        r#"{{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{{"textDocument":{{"uri":"{uri}","languageId":"markdown","version":1,"text":"A \ud83d lone half. Turnout was between 70 and 60 percent.\n"}}}}}}"#
+        r#"{{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{{"textDocument":{{"uri":"{uri}","languageId":"markdown","version":1,"text":"A \ud83d lone half. Turnout was between 70 and 60 percent, officials said.\n"}}}}}}"#
     );
     client.send_raw(&frame(body.as_bytes()));
     let published = client.diagnostics(uri);
@@ -72,7 +72,9 @@ fn text_that_is_not_utf8_clean_is_checked() {
 
     let mut body = br#"{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"untitled:draft-1","version":2},"contentChanges":[{"text":"Bad "#.to_vec();
     body.extend_from_slice(&[0xff, 0xfe]);
-    body.extend_from_slice(br#" bytes. Turnout was between 70 and 60 percent.\n"}]}}"#);
+    body.extend_from_slice(
+        br#" bytes. Turnout was between 70 and 60 percent, officials said.\n"}]}}"#,
+    );
     client.send_raw(&frame(&body));
     let published = client.diagnostics(uri);
     assert_eq!(published["version"], 2);
