@@ -201,21 +201,29 @@ impl<'a> Attributor<'a> {
             .cues
             .partition_point(|c| c.sentence + FOLLOW_ON_SENTENCES < sentence);
         let last = found.cues.partition_point(|c| c.sentence <= sentence);
-        let window: Vec<CueHit> = found.cues[first..last].to_vec();
-
-        // 1. A cue in the figure's own sentence (the nearest one).
+        let window = &found.cues[first..last];
+        // The nearest cue in the figure's own sentence, and the last reporting cue of the
+        // sentences just before (copied out, as `finish` needs `self` again).
         let in_sentence = window
             .iter()
             .filter(|c| c.sentence == sentence)
             .filter(|c| !c.cue.is_local() || figure.span.start >= c.span.start)
-            .min_by_key(|c| distance(c.span, figure.span));
+            .min_by_key(|c| distance(c.span, figure.span))
+            .copied();
+        let follow_on = window
+            .iter()
+            .rev()
+            .find(|c| !c.cue.is_local() && c.sentence < sentence)
+            .copied();
+
+        // 1. A cue in the figure's own sentence.
         if let Some(c) = in_sentence {
             let reach = if quote.is_some() {
                 Reach::Quote
             } else {
                 Reach::Sentence
             };
-            return Some(self.finish(c, reach));
+            return Some(self.finish(&c, reach));
         }
 
         // 2. A direct quote and its speaker.
@@ -226,12 +234,8 @@ impl<'a> Attributor<'a> {
         }
 
         // 3. A reporting cue in the sentences just before, in this paragraph.
-        let follow_on = window
-            .iter()
-            .rev()
-            .find(|c| !c.cue.is_local() && c.sentence < sentence);
         if let Some(c) = follow_on {
-            return Some(self.finish(c, Reach::FollowOn));
+            return Some(self.finish(&c, Reach::FollowOn));
         }
 
         // 4. The paragraph's single source.
@@ -881,11 +885,7 @@ fn cue_at(
         };
         let reports = next == Some("that") || after_is_speech(text, words, i);
         let body = has_noun(BODY_NOUNS);
-        let named = if subject.start == sentence.start {
-            has_name(subject_text.split_once(' ').map_or("", |(_, rest)| rest))
-        } else {
-            has_name(subject_text)
-        };
+        let named = names_someone(subject_text, subject.start == sentence.start);
         let sourced = has_noun(DATA_NOUNS)
             || ((body || named) && reports)
             || (body && TALLY_VERBS.contains(&w));
@@ -958,25 +958,11 @@ fn subject_before(
 ) -> Option<Span> {
     let text = &doc.prose;
     let lower = |k: usize| text[words[k].start..words[k].end].to_ascii_lowercase();
-    // The start of the run of words before `end` that no boundary interrupts.
-    let segment_before = |end: usize| -> (usize, usize) {
-        let mut start = end;
-        while start > 0 {
-            let k = start - 1;
-            if in_quote(words[k].start)
-                || (start < end && gap_is_boundary(text, words[k].end, words[start].start))
-            {
-                break;
-            }
-            start = k;
-        }
-        (start, end)
-    };
-    let (mut start, mut end) = if i > 0 && !gap_is_boundary(text, words[i - 1].end, words[i].start)
-    {
-        segment_before(i)
+    let mut end = i;
+    let mut start = if i > 0 && !gap_is_boundary(text, words[i - 1].end, words[i].start) {
+        run_start(text, words, i, in_quote)
     } else {
-        (i, i)
+        i
     };
     // `who claim`: the name `who` stands for.
     if end > start && lower(end - 1) == "who" {
@@ -990,19 +976,44 @@ fn subject_before(
         if start == 0 || in_quote(words[start - 1].start) {
             return None;
         }
-        let (aside_start, _) = segment_before(start);
+        let aside_start = run_start(text, words, start, in_quote);
         if aside_start == 0 || aside_start == start {
             return None;
         }
-        let (s, e) = segment_before(aside_start);
-        start = s;
-        end = e;
+        end = aside_start;
+        start = run_start(text, words, aside_start, in_quote);
     }
     // Cut a relative clause: `A source who spoke with ... said`.
     if let Some(k) = (start + 1..end).find(|&k| matches!(lower(k).as_str(), "who" | "which")) {
         end = k;
     }
     trim_phrase(text, words, start, end)
+}
+
+/// The first word of the run that ends before word `end` with no clause boundary (or
+/// quoted word) inside it.
+fn run_start(text: &str, words: &[Word], end: usize, in_quote: &dyn Fn(usize) -> bool) -> usize {
+    let mut start = end;
+    while start > 0 {
+        let k = start - 1;
+        if in_quote(words[k].start)
+            || (start < end && gap_is_boundary(text, words[k].end, words[start].start))
+        {
+            break;
+        }
+        start = k;
+    }
+    start
+}
+
+/// True when a phrase names someone: a capitalized word other than a sentence's first.
+fn names_someone(phrase: &str, starts_sentence: bool) -> bool {
+    let rest = if starts_sentence {
+        phrase.split_once(' ').map_or("", |(_, rest)| rest)
+    } else {
+        phrase
+    };
+    has_name(rest)
 }
 
 /// The name a relative `who` at word `at` refers to: back over asides to the nearest
@@ -1020,22 +1031,14 @@ fn antecedent(
         if end == 0 || in_quote(words[end - 1].start) {
             break;
         }
-        let mut start = end - 1;
-        while start > 0 && !gap_is_boundary(text, words[start - 1].end, words[start].start) {
-            start -= 1;
-        }
+        let start = run_start(text, words, end, in_quote);
         let aside =
             start > 0 && text[words[start - 1].end..words[start].start].contains(['—', '–']);
         let span = trim_phrase(text, words, start, end);
         if let Some(span) = span.filter(|_| !aside) {
             let t = span.slice(text);
             let appositive = t.starts_with("a ") || t.starts_with("an ");
-            let named = t
-                .split_whitespace()
-                .skip(1)
-                .any(|w| w.chars().next().is_some_and(char::is_uppercase))
-                || (start > 0 && t.chars().next().is_some_and(char::is_uppercase));
-            if named && !appositive {
+            if names_someone(t, start == 0) && !appositive {
                 return Some(span);
             }
             fallback.get_or_insert(span);

@@ -194,30 +194,35 @@ impl<'a> Context<'a> {
 
     /// A numeric parameter: the configured value, else the rule file's default.
     pub fn param(&self, name: &str) -> f64 {
-        let value = self.params.get(name).or_else(|| self.defaults.get(name));
-        match value {
+        match self.param_value(name) {
             Some(toml::Value::Float(f)) => *f,
             Some(toml::Value::Integer(i)) => *i as f64,
             _ => 0.0,
         }
     }
 
+    /// A parameter's configured value, else the rule file's default.
+    fn param_value(&self, name: &str) -> Option<&'a toml::Value> {
+        self.params.get(name).or_else(|| self.defaults.get(name))
+    }
+
     /// A string parameter: the configured value, else the rule file's default.
     pub fn param_str(&self, name: &str) -> &'a str {
-        let value = self.params.get(name).or_else(|| self.defaults.get(name));
-        value.and_then(toml::Value::as_str).unwrap_or("")
+        self.param_value(name)
+            .and_then(toml::Value::as_str)
+            .unwrap_or("")
     }
 
     /// A boolean parameter: the configured value, else the rule file's default.
     pub fn param_bool(&self, name: &str) -> bool {
-        let value = self.params.get(name).or_else(|| self.defaults.get(name));
-        value.and_then(toml::Value::as_bool).unwrap_or(false)
+        self.param_value(name)
+            .and_then(toml::Value::as_bool)
+            .unwrap_or(false)
     }
 
     /// A list-of-strings parameter: the configured value, else the rule file's default.
     pub fn param_list(&self, name: &str) -> Vec<&'a str> {
-        let value = self.params.get(name).or_else(|| self.defaults.get(name));
-        value
+        self.param_value(name)
             .and_then(toml::Value::as_array)
             .map(|items| items.iter().filter_map(toml::Value::as_str).collect())
             .unwrap_or_default()

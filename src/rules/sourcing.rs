@@ -7,13 +7,34 @@ use crate::figure::{Approx, Figure, Kind};
 use crate::finding::{Label, Severity};
 use crate::span::LineIndex;
 
+/// The rule's parameters, read once a document rather than once a figure.
+struct Settings<'a> {
+    exempt_kinds: Vec<&'a str>,
+    count_threshold: f64,
+    count_severity: Severity,
+}
+
+impl<'a> Settings<'a> {
+    fn new(cx: &Context<'a>) -> Self {
+        Settings {
+            exempt_kinds: cx.param_list("exempt_kinds"),
+            count_threshold: cx.param("count_threshold"),
+            count_severity: Severity::parse(cx.param_str("count_severity"))
+                .unwrap_or(Severity::Info),
+        }
+    }
+}
+
 /// Why a figure is a statistic that wants a source, and how serious its lack is.
-fn statistic_severity(cx: &Context<'_>, figure: &Figure) -> Option<Severity> {
-    let exempt = cx.param_list("exempt_kinds");
-    if exempt.contains(&figure.kind.as_str()) {
+fn statistic_severity(
+    cx: &Context<'_>,
+    settings: &Settings<'_>,
+    figure: &Figure,
+) -> Option<Severity> {
+    if settings.exempt_kinds.contains(&figure.kind.as_str()) {
         return None;
     }
-    let counts = || Severity::parse(cx.param_str("count_severity")).unwrap_or(Severity::Info);
+    let counts = || settings.count_severity;
     match figure.kind {
         Kind::Percent | Kind::PercentagePoints | Kind::Money | Kind::Ratio | Kind::Fraction => {
             Some(Severity::Warning)
@@ -23,7 +44,7 @@ fn statistic_severity(cx: &Context<'_>, figure: &Figure) -> Option<Severity> {
         Kind::Count
             if figure
                 .of
-                .is_some_and(|of| of.value >= cx.param("count_threshold")) =>
+                .is_some_and(|of| of.value >= settings.count_threshold) =>
         {
             Some(Severity::Warning)
         }
@@ -43,7 +64,7 @@ fn statistic_severity(cx: &Context<'_>, figure: &Figure) -> Option<Severity> {
                 return None;
             }
             let value = figure.number()?.value;
-            (value >= cx.param("count_threshold")).then(counts)
+            (value >= settings.count_threshold).then(counts)
         }
         // Measured quantities, dates and the like only when not exempt by configuration.
         _ => Some(counts()),
@@ -80,6 +101,7 @@ fn what(figure: &Figure) -> &'static str {
 /// fix (one source named there settles them all).
 pub fn unsourced_figure(cx: &Context<'_>, em: &mut Emitter) {
     let mut attributor = cx.attributor();
+    let settings = Settings::new(cx);
     // (severity, figure index) of the unsourced statistics, in order.
     let mut unsourced: Vec<(Severity, usize)> = Vec::new();
     for (i, figure) in cx.figures.iter().enumerate() {
@@ -87,7 +109,7 @@ pub fn unsourced_figure(cx: &Context<'_>, em: &mut Emitter) {
         if figure.approx == Approx::Vague || !in_checked_block(cx, figure) {
             continue;
         }
-        let Some(severity) = statistic_severity(cx, figure) else {
+        let Some(severity) = statistic_severity(cx, &settings, figure) else {
             continue;
         };
         if attributor.in_quote(figure.span) || attributor.attribution_of(figure).is_some() {
