@@ -9,10 +9,12 @@
 //!   or a fair amount (34%)`;
 //! * two parts of one whole described with opposite directions: `down at 15 of the 19
 //!   companies and up at five of them` cannot both hold.
+//!
+//! And one across the sentences of a paragraph: a total broken down place by place.
 
 use super::math::show;
 use super::{Context, Emitter};
-use crate::figure::{Figure, Kind};
+use crate::figure::{Approx, Figure, Kind};
 use crate::finding::Label;
 use crate::span::Span;
 
@@ -313,9 +315,195 @@ fn opposite_parts(cx: &Context<'_>, out: &mut Emitter) {
     }
 }
 
+/// The place a count is given for, right after it: `6 people dead in Illinois`, `four in
+/// Tennessee`. Returns where the place name ends.
+fn place_after(cx: &Context<'_>, f: &Figure) -> Option<usize> {
+    let after = cx.after_in_sentence(f.span.end);
+    let mut offset = 0;
+    let mut words = after
+        .split_inclusive(|c: char| c.is_whitespace())
+        .map(|w| {
+            let start = offset;
+            offset += w.len();
+            (start, w.trim_end())
+        })
+        .filter(|(_, w)| !w.is_empty());
+    // At most one participle between the count and `in` (`dead in`, `killed in`).
+    let (_, first) = words.next()?;
+    let (_, in_word) = if first == "in" {
+        (0, first)
+    } else if first.chars().all(|c| c.is_ascii_lowercase()) {
+        words.next()?
+    } else {
+        return None;
+    };
+    if in_word != "in" {
+        return None;
+    }
+    let (mut start, mut place) = words.next()?;
+    if place == "the" {
+        (start, place) = words.next()?;
+    }
+    let name = place.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let capitalised = name.chars().next().is_some_and(char::is_uppercase)
+        && name.chars().skip(1).all(char::is_alphabetic);
+    capitalised.then(|| f.span.end + start + name.len())
+}
+
+/// `at least 88 people dead ... 64 people killed in Kentucky ... a further 6 people dead
+/// in Illinois, four in Tennessee, two in Arkansas and 2 in Missouri`: a total broken
+/// down place by place across sentences of one paragraph. A closed list of three or more
+/// counts, each followed by `in <Place>`, is the breakdown; `a further` or `another`
+/// before it continues an earlier count of the same noun. The total is the nearest
+/// earlier count of that noun in the paragraph. Parts that add up to more than the total
+/// are a warning; a continued breakdown that falls short of it is a note, since the
+/// places named may not be all.
+fn located_parts(cx: &Context<'_>, out: &mut Emitter) {
+    let figures = cx.figures;
+    let mut i = 0;
+    while i < figures.len() {
+        let first = &figures[i];
+        let (Some(unit), Some(mut place_end)) = (first.unit.as_deref(), place_after(cx, first))
+        else {
+            i += 1;
+            continue;
+        };
+        if count_interval(first).is_none() {
+            i += 1;
+            continue;
+        }
+        let mut run = vec![i];
+        let mut closed = false;
+        while let Some(next) = figures.get(run[run.len() - 1] + 1) {
+            // A place that is itself a figure (`in March`) is no place.
+            if next.span.start < place_end {
+                break;
+            }
+            let gap = cx.prose(Span::new(place_end, next.span.start));
+            let same_noun = next.unit.as_deref().is_none_or(|u| u == unit);
+            let (Some(closes), Some(end), Some(_), true) = (
+                list_gap(gap),
+                place_after(cx, next),
+                count_interval(next),
+                same_noun,
+            ) else {
+                break;
+            };
+            run.push(run[run.len() - 1] + 1);
+            place_end = end;
+            if closes {
+                closed = true;
+                break;
+            }
+        }
+        i = run[run.len() - 1] + 1;
+        if run.len() < 3 || !closed {
+            continue;
+        }
+        let block = cx.doc.block_at(first.span.start);
+        // The nearest earlier count of the same noun in the paragraph, by index.
+        let same_noun_before = |before: usize| {
+            (0..before).rev().find(|&k| {
+                let f = &figures[k];
+                f.kind == Kind::Count
+                    && f.of.is_none()
+                    && f.unit.as_deref() == Some(unit)
+                    && cx.doc.block_at(f.span.start) == block
+            })
+        };
+        let lead = cx.before_in_sentence(first.approx_span.map_or(first.span.start, |s| s.start));
+        let lead = lead.trim_end().to_ascii_lowercase();
+        let continued = ["a further", "another", "an additional"]
+            .iter()
+            .any(|w| lead.ends_with(w));
+        let mut parts: Vec<&Figure> = run.iter().map(|&k| &figures[k]).collect();
+        let mut total_before = run[0];
+        if continued {
+            let Some(prior) = same_noun_before(run[0]) else {
+                continue;
+            };
+            if count_interval(&figures[prior]).is_none() {
+                continue;
+            }
+            parts.insert(0, &figures[prior]);
+            total_before = prior;
+        }
+        let Some(total) = same_noun_before(total_before).map(|k| &figures[k]) else {
+            continue;
+        };
+        let Some(total_number) = total.number() else {
+            continue;
+        };
+        if matches!(
+            total.approx,
+            Approx::Vague | Approx::AtMost | Approx::LessThan
+        ) {
+            continue;
+        }
+        let (low, high) = parts
+            .iter()
+            .filter_map(|p| count_interval(p))
+            .fold((0.0, 0.0), |(l, h), (pl, ph)| (l + pl, h + ph));
+        let (total_low, total_high) = exact_interval(total_number);
+        let exceeds =
+            low > total_high && !matches!(total.approx, Approx::AtLeast | Approx::MoreThan);
+        let short = continued && high < total_low;
+        if !exceeds && !short {
+            continue;
+        }
+        let sum: f64 = parts
+            .iter()
+            .filter_map(|p| p.number())
+            .map(|n| n.value)
+            .sum();
+        let listed = parts
+            .iter()
+            .map(|p| cx.text(p.span))
+            .collect::<Vec<_>>()
+            .join(" + ");
+        let total_text = cx.text(Span::new(
+            total.approx_span.map_or(total.span.start, |s| s.start),
+            total.span.end,
+        ));
+        out.emit(
+            if exceeds {
+                format!(
+                    "the counts given place by place add up to {}, more than the total of `{total_text}`: {listed}",
+                    show(sum)
+                )
+            } else {
+                format!(
+                    "the counts given place by place add up to {}, {} short of the total of `{total_text}`: {listed}",
+                    show(sum),
+                    show(total_number.value - sum)
+                )
+            },
+            Label::new(
+                total.span,
+                format!(
+                    "total: {}; the places add up to {}",
+                    show(total_number.value),
+                    show(sum)
+                ),
+            ),
+            parts.iter().map(|p| Label::new(p.span, "part")).collect(),
+            Some(if exceeds {
+                "parts of a total cannot add up to more than it; check each figure".into()
+            } else {
+                "if these are all the places, one figure is wrong; if not, say where the rest are"
+                    .into()
+            }),
+        );
+        if short {
+            out.with_severity(crate::finding::Severity::Info);
+        }
+    }
+}
+
 /// All breakdown checks.
 pub fn breakdown_sum(cx: &Context<'_>, out: &mut Emitter) {
     total_then_parts(cx, out);
+    located_parts(cx, out);
     either_or_split(cx, out);
     opposite_parts(cx, out);
 }

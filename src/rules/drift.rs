@@ -93,6 +93,7 @@ fn report(cx: &Context<'_>, out: &mut Emitter, earlier: &Figure, later: &Figure,
 pub fn figure_drift(cx: &Context<'_>, out: &mut Emitter) {
     use std::collections::HashMap;
     two_totals(cx, out);
+    restated_sets(cx, out);
     restated_changes(cx, out);
     anchored_restatements(cx, out);
     let figures = cx.figures;
@@ -245,6 +246,174 @@ fn two_totals(cx: &Context<'_>, out: &mut Emitter) {
             .any(|s| s.value.value == whole.value.value && s.body == whole.body)
         {
             seen.push(whole);
+        }
+    }
+}
+
+/// Nouns general enough to name a set of any kind of place: `BAA's seven sites` can be
+/// restated as `the eight airports`.
+const SET_HYPERNYMS: &[&str] = &["site", "location", "facility", "venue", "outlet", "branch"];
+
+/// Words after `the N nouns` that narrow the set to a subset.
+const SUBSET_MODIFIERS: &[&str] = &[
+    "in",
+    "at",
+    "on",
+    "near",
+    "outside",
+    "inside",
+    "that",
+    "which",
+    "who",
+    "where",
+    "with",
+    "without",
+    "run",
+    "owned",
+    "operated",
+    "still",
+    "not",
+    "left",
+    "remaining",
+    "from",
+];
+
+/// A figure that counts a whole set of things someone owns or the text has introduced:
+/// `BAA's seven sites`, `its 12 stores`, `the eight airports`, `all 50 states`.
+struct SetRef<'f> {
+    figure: &'f Figure,
+    value: u64,
+    /// The counted noun, singular and lower-cased.
+    noun: String,
+    /// The owner's name for `X's N nouns`, `its` for `its N nouns`, `None` for `the N
+    /// nouns` and `all N nouns`.
+    owner: Option<String>,
+}
+
+fn set_ref<'f>(cx: &Context<'_>, f: &'f Figure) -> Option<SetRef<'f>> {
+    if f.kind != Kind::Count || f.approx.is_approx() || f.of.is_some() || f.high.is_some() {
+        return None;
+    }
+    let n = f.number()?;
+    if n.step != 1.0 || n.value.fract() != 0.0 || !(2.0..=10_000.0).contains(&n.value) {
+        return None;
+    }
+    // Exactly `<number> <noun>`: a modifier between them (`the three Scottish airports`)
+    // names a subset.
+    let mut words = cx.text(f.span).split_whitespace();
+    let (_, noun, None) = (words.next()?, words.next()?, words.next()) else {
+        return None;
+    };
+    let noun = noun.to_ascii_lowercase();
+    let singular = noun
+        .strip_suffix("es")
+        .filter(|s| s.ends_with("ch"))
+        .or_else(|| noun.strip_suffix('s'))?;
+    if singular.len() < 3 || !singular.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let before = cx.before_in_sentence(f.span.start).trim_end();
+    let determiner = before.rsplit(char::is_whitespace).next()?;
+    let owner = if let Some(name) = determiner
+        .strip_suffix("'s")
+        .or_else(|| determiner.strip_suffix("\u{2019}s"))
+    {
+        // `the company's`, `BAA's`: a named owner.
+        if name.is_empty() || !name.chars().all(char::is_alphanumeric) {
+            return None;
+        }
+        Some(name.to_lowercase())
+    } else {
+        match determiner.to_ascii_lowercase().as_str() {
+            "its" => Some("its".to_owned()),
+            "the" | "all" => {
+                // `Heathrow, Gatwick and Stansted, the three airports`: an appositive names
+                // its own members, a subset.
+                let head = before[..before.len() - determiner.len()].trim_end();
+                if head.ends_with(',') && head.contains(" and ") {
+                    return None;
+                }
+                // `the 20 branches in Wales`, `the six plants that stayed open`: a
+                // restrictive modifier after the noun names a subset.
+                let next = cx
+                    .after_in_sentence(f.span.end)
+                    .split(|c: char| !c.is_alphabetic())
+                    .find(|w| !w.is_empty())
+                    .map(str::to_ascii_lowercase);
+                if next
+                    .as_deref()
+                    .is_some_and(|w| SUBSET_MODIFIERS.contains(&w))
+                    && !cx
+                        .after_in_sentence(f.span.end)
+                        .starts_with([',', '.', ';', ':'])
+                {
+                    return None;
+                }
+                None
+            }
+            _ => return None,
+        }
+    };
+    Some(SetRef {
+        figure: f,
+        value: n.value as u64,
+        noun: singular.to_owned(),
+        owner,
+    })
+}
+
+/// `BAA's seven sites`, later `across the eight airports`: a set an owner has is counted
+/// again with another size. Only an owned set is taken as the reference (`the two men`
+/// and `the three men` are mostly two groups), restated by the same owner, by `its`, or
+/// by a definite `the N` of the same noun or of a place noun after a general one; sizes
+/// more than one or a tenth apart are taken for a subset or another set.
+fn restated_sets(cx: &Context<'_>, out: &mut Emitter) {
+    let mut owned: Vec<SetRef<'_>> = Vec::new();
+    let mut reported = std::collections::HashSet::new();
+    for f in cx.figures {
+        let Some(later) = set_ref(cx, f) else {
+            continue;
+        };
+        let conflict = owned.iter().rev().take(16).find(|earlier| {
+            let same_owner = match (&earlier.owner, &later.owner) {
+                (Some(a), Some(b)) => a == b || b == "its",
+                (_, None) => true,
+                (None, Some(_)) => false,
+            };
+            let same_noun = earlier.noun == later.noun
+                || SET_HYPERNYMS.contains(&earlier.noun.as_str())
+                || SET_HYPERNYMS.contains(&later.noun.as_str());
+            let gap = earlier.value.abs_diff(later.value);
+            let close = gap <= 1 || gap * 10 <= earlier.value.max(later.value);
+            same_owner && same_noun && gap > 0 && close
+        });
+        if let Some(earlier) = conflict {
+            if reported.insert(f.span) {
+                out.emit(
+                    format!(
+                        "{} counts the set given earlier as {} with another size: {} here, {} there",
+                        cx.text(f.span),
+                        cx.text(earlier.figure.span),
+                        later.value,
+                        earlier.value
+                    ),
+                    Label::new(f.span, format!("{} here", later.value)),
+                    vec![Label::new(
+                        earlier.figure.span,
+                        format!("{} earlier", earlier.value),
+                    )],
+                    Some(
+                        "if both count the same set, one count is wrong; if one counts only \
+                         some of them, say which"
+                            .into(),
+                    ),
+                );
+                out.with_severity(crate::finding::Severity::Warning);
+            }
+            continue;
+        }
+        if later.owner.as_deref().is_some_and(|o| o != "its") {
+            owned.push(later);
         }
     }
 }
