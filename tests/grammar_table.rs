@@ -1770,6 +1770,20 @@ fn cases() -> Vec<Case> {
             "265",
         )
         .unit("TWh"),
+        fig(
+            "Wind output increased to 1,404 terawatt hours in 2019.",
+            "1,404 terawatt hours",
+            Quantity,
+            "1404",
+        )
+        .unit("TWh"),
+        fig(
+            "The plant can deliver 2 gigawatts to the grid.",
+            "2 gigawatts",
+            Quantity,
+            "2",
+        )
+        .unit("GW"),
         fig("Farms averaged 7.7t/ha.", "7.7t/ha", Quantity, "7.7").unit("t/ha"),
         fig(
             "The engines produce 418,000 lbf of thrust.",

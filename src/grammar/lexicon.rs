@@ -659,10 +659,21 @@ pub fn measure_unit(word: &str) -> Option<&'static str> {
             "litres" | "liters" | "litre" | "liter" => "l", "gallons" | "gallon" => "gal",
             "barrels" | "barrel" => "barrels", "hectares" | "hectare" => "ha",
             "acres" | "acre" => "acres", "degrees" | "degree" => "degrees",
-            "terawatt" => "TW", "gigawatts" | "gigawatt" => "GW",
+            "terawatts" | "terawatt" => "TW", "gigawatts" | "gigawatt" => "GW",
             "megawatts" | "megawatt" => "MW", "kilowatts" | "kilowatt" => "kW",
         })
     })
+}
+
+/// The energy unit of a power unit followed by `hours` (`terawatt hours` is `TWh`).
+pub fn energy_unit(power: &str) -> Option<&'static str> {
+    match power {
+        "TW" => Some("TWh"),
+        "GW" => Some("GWh"),
+        "MW" => Some("MWh"),
+        "kW" => Some("kWh"),
+        _ => None,
+    }
 }
 
 /// Approximation words that can stand right before a figure, with their meaning.

@@ -449,6 +449,16 @@ impl<'a> Scanner<'a> {
                 }
             }
             if let Some(unit) = lexicon::measure_unit(w) {
+                // "1,404 terawatt hours": power over time is energy.
+                if let Some(energy) = lexicon::energy_unit(unit)
+                    && let Some(x) = r
+                        .strip_prefix('-')
+                        .or_else(|| space1(r).ok().map(|(x, _)| x))
+                    && let Ok((x, hours)) = word(x)
+                    && matches!(hours, "hours" | "hour")
+                {
+                    return done(Kind::Quantity, Some(energy), self.offset(x));
+                }
                 return done(Kind::Quantity, Some(unit), self.offset(r));
             }
             if w.eq_ignore_ascii_case("times")

@@ -350,6 +350,7 @@ fn fits(stated: &Figure, low: f64, high: f64) -> bool {
 pub fn change_mismatch(cx: &Context<'_>, out: &mut Emitter) {
     amount_with_percent(cx, out);
     percent_with_amount_from(cx, out);
+    change_told_twice(cx, out);
     let all_changes = changes(cx);
     for change in all_changes {
         let (a, b) = (number(change.start), number(change.end));
@@ -910,6 +911,217 @@ pub(super) fn percent_with_amount_from(cx: &Context<'_>, out: &mut Emitter) {
                 "a consistent change would be about {}%, or a {word} of about {}",
                 show(value),
                 show_scaled(a.value * number(percent).value / 100.0)
+            )),
+        );
+    }
+}
+
+/// Words of a clause that do not say what changed.
+const NOT_SUBJECT_WORDS: &[&str] = &[
+    "the",
+    "and",
+    "but",
+    "while",
+    "with",
+    "its",
+    "their",
+    "this",
+    "that",
+    "these",
+    "those",
+    "for",
+    "from",
+    "into",
+    "than",
+    "also",
+    "now",
+    "still",
+    "just",
+    "only",
+    "was",
+    "were",
+    "are",
+    "has",
+    "have",
+    "had",
+    "been",
+    "being",
+    "will",
+    "would",
+    "could",
+    "went",
+    "moved",
+    "stood",
+    "came",
+    "got",
+    "year",
+    "years",
+    "last",
+    "previous",
+    "output",
+    "production",
+    "generation",
+    "total",
+    "level",
+    "levels",
+    "number",
+    "numbers",
+    "figure",
+    "figures",
+    "amount",
+    "rate",
+    "value",
+    "volume",
+    "per",
+    "cent",
+    "percent",
+    "said",
+    "says",
+    "according",
+    "report",
+    "data",
+    "show",
+    "showed",
+    "shows",
+];
+
+/// What a change is about: the content words of its clause before the figure (`wind` in
+/// `Global electricity generation from wind grew by 12%`), or `None` when they say nothing.
+fn change_subject(cx: &Context<'_>, f: &Figure) -> Option<Vec<String>> {
+    let start = f.approx_span.map_or(f.span.start, |s| s.start);
+    let before = cx.before_in_sentence(start);
+    let clause_start = [", ", "; ", ": ", " - ", " – "]
+        .iter()
+        .filter_map(|p| before.rfind(p).map(|i| i + p.len()))
+        .max()
+        .unwrap_or(0);
+    let mut subject: Vec<String> = words(&before[clause_start..])
+        .into_iter()
+        .filter(|w| {
+            w.len() >= 3
+                && !NOT_SUBJECT_WORDS.contains(&w.as_str())
+                && !RISE_WORDS.contains(&w.as_str())
+                && !FALL_WORDS.contains(&w.as_str())
+        })
+        .collect();
+    subject.sort();
+    subject.dedup();
+    (!subject.is_empty()).then_some(subject)
+}
+
+/// `Global electricity generation from wind grew by 12% ... in 2019`, and in another
+/// sentence `Wind output increased to 1,404TWh in 2019, up from 1,260TWh` (11.4%): a
+/// percentage change told once as a rate and once by its two values. A change pair with
+/// no stated change of its own is matched to a stated percentage elsewhere in the
+/// document when the words of one's subject are all among the other's, the direction
+/// agrees and the periods they name agree; only a pair with exactly one such match is
+/// compared, so two regions or two products are never mixed up.
+fn change_told_twice(cx: &Context<'_>, out: &mut Emitter) {
+    use std::collections::HashMap;
+    let all_changes = changes(cx);
+    let in_pairs: std::collections::HashSet<crate::Span> = all_changes
+        .iter()
+        .flat_map(|c| [c.start.span, c.end.span])
+        .chain(
+            all_changes
+                .iter()
+                .filter_map(|c| c.stated.map(|(f, _)| f.span)),
+        )
+        .collect();
+    // Stated percentage changes, bucketed by each word of their subject.
+    let mut rates: Vec<(&Figure, Direction, Vec<String>)> = Vec::new();
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for f in cx.figures {
+        if f.kind != Kind::Percent
+            || f.of.is_some()
+            || f.high.is_some()
+            || in_pairs.contains(&f.span)
+        {
+            continue;
+        }
+        if matches!(f.approx, Approx::Vague) {
+            continue;
+        }
+        let (Some(direction), Some(subject)) = (direction_before(cx, f, 3), change_subject(cx, f))
+        else {
+            continue;
+        };
+        rates.push((f, direction, subject));
+    }
+    for (k, (_, _, subject)) in rates.iter().enumerate() {
+        for w in subject {
+            by_word.entry(w.as_str()).or_default().push(k);
+        }
+    }
+    for change in all_changes {
+        if change.stated.is_some()
+            || !matches!(
+                change.start.kind,
+                Kind::Count | Kind::Money | Kind::Quantity
+            )
+        {
+            continue;
+        }
+        let (a, b) = (number(change.start), number(change.end));
+        let clearly_apart = a.interval().1 < b.interval().0 || a.interval().0 > b.interval().1;
+        if a.value <= 0.0 || !clearly_apart {
+            continue;
+        }
+        let actual = if b.value > a.value {
+            Direction::Rise
+        } else {
+            Direction::Fall
+        };
+        let first = if change.start.span.start < change.end.span.start {
+            change.start
+        } else {
+            change.end
+        };
+        let Some(subject) = change_subject(cx, first) else {
+            continue;
+        };
+        let subset = |x: &[String], y: &[String]| x.iter().all(|w| y.contains(w));
+        let pair_periods = super::drift::periods(cx, first);
+        let mut candidates: Vec<usize> = subject
+            .iter()
+            .filter_map(|w| by_word.get(w.as_str()))
+            .flatten()
+            .copied()
+            .filter(|&k| {
+                let (rate, direction, rate_subject) = &rates[k];
+                let rate_periods = super::drift::periods(cx, rate);
+                *direction == actual
+                    && (subset(&subject, rate_subject) || subset(rate_subject, &subject))
+                    && rate_periods.iter().all(|p| pair_periods.contains(p))
+            })
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let [k] = candidates[..] else { continue };
+        let rate = rates[k].0;
+        if relative_fits(rate, a, b) {
+            continue;
+        }
+        let (value, _, _) = relative_change(a, b);
+        let pair = format!(
+            "{} to {}",
+            cx.text(change.start.span),
+            cx.text(change.end.span)
+        );
+        out.emit(
+            format!(
+                "{} does not match the change from {pair} given for the same thing: that is {}%",
+                cx.text(rate.span),
+                show(value)
+            ),
+            Label::new(rate.span, format!("{pair} is {}%", show(value))),
+            vec![
+                Label::new(change.start.span, "from"),
+                Label::new(change.end.span, "to"),
+            ],
+            Some(format!(
+                "if both describe one change, the rate would be about {}%",
+                show(value.abs())
             )),
         );
     }

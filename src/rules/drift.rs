@@ -507,7 +507,7 @@ const PERIOD_WORDS: &[&str] = &[
 
 /// What names the period of a figure's sentence: the texts of its years and dates, and
 /// month, quarter and season words (`in March` is no figure, but names a period).
-fn periods(cx: &Context<'_>, f: &Figure) -> Vec<String> {
+pub(super) fn periods(cx: &Context<'_>, f: &Figure) -> Vec<String> {
     let mut names: Vec<String> = cx
         .sentence_figures_of(f)
         .map(|j| &cx.figures[j])
