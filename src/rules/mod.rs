@@ -66,103 +66,142 @@ pub enum ExampleKind {
 
 type CheckFn = fn(&Context<'_>, &mut Emitter);
 
-/// Every rule: its TOML file and its check.
-const RULES: &[(&str, CheckFn)] = &[
-    (
-        include_str!("../../rules/part-exceeds-whole.toml"),
-        part_whole::part_exceeds_whole,
-    ),
-    (
-        include_str!("../../rules/majority-below-half.toml"),
-        majority::majority_below_half,
-    ),
-    (
-        include_str!("../../rules/share-mismatch.toml"),
-        part_whole::share_mismatch,
-    ),
-    (
-        include_str!("../../rules/change-mismatch.toml"),
-        arithmetic::change_mismatch,
-    ),
-    (
-        include_str!("../../rules/multiplier-mismatch.toml"),
-        arithmetic::multiplier_mismatch,
-    ),
-    (
-        include_str!("../../rules/points-vs-percent.toml"),
-        arithmetic::points_vs_percent,
-    ),
-    (
-        include_str!("../../rules/weekday-mismatch.toml"),
-        dates::weekday_mismatch,
-    ),
-    (
-        include_str!("../../rules/impossible-date.toml"),
-        dates::impossible_date,
-    ),
-    (
-        include_str!("../../rules/range-inverted.toml"),
-        ranges::range_inverted,
-    ),
-    (
-        include_str!("../../rules/approx-mismatch.toml"),
-        part_whole::approx_mismatch,
-    ),
-    (
-        include_str!("../../rules/breakdown-sum.toml"),
-        breakdown::breakdown_sum,
-    ),
-    (
-        include_str!("../../rules/unit-conversion.toml"),
-        conversion::unit_conversion,
-    ),
-    (
-        include_str!("../../rules/figure-drift.toml"),
-        drift::figure_drift,
-    ),
-    (
-        include_str!("../../rules/percent-sum.toml"),
-        percent_sum::percent_sum,
-    ),
-    (
-        include_str!("../../rules/comparison-mismatch.toml"),
-        comparison::comparison_mismatch,
-    ),
-    (
-        include_str!("../../rules/score-mismatch.toml"),
-        score::score_mismatch,
-    ),
-    (
-        include_str!("../../rules/list-count.toml"),
-        lists::list_count,
-    ),
-    (
-        include_str!("../../rules/unsourced-figure.toml"),
-        sourcing::unsourced_figure,
-    ),
-    (
-        include_str!("../../rules/vague-figure.toml"),
-        sourcing::vague_figure,
-    ),
+/// A built-in rule: its file name under `rules/`, the file's text, and its check.
+macro_rules! rule_file {
+    ($name:literal, $check:expr) => {
+        (
+            $name,
+            include_str!(concat!("../../rules/", $name, ".toml")),
+            $check as CheckFn,
+        )
+    };
+}
+
+/// Every rule: its file name, its TOML text and its check.
+const RULES: &[(&str, &str, CheckFn)] = &[
+    rule_file!("part-exceeds-whole", part_whole::part_exceeds_whole),
+    rule_file!("majority-below-half", majority::majority_below_half),
+    rule_file!("share-mismatch", part_whole::share_mismatch),
+    rule_file!("change-mismatch", arithmetic::change_mismatch),
+    rule_file!("multiplier-mismatch", arithmetic::multiplier_mismatch),
+    rule_file!("points-vs-percent", arithmetic::points_vs_percent),
+    rule_file!("weekday-mismatch", dates::weekday_mismatch),
+    rule_file!("impossible-date", dates::impossible_date),
+    rule_file!("range-inverted", ranges::range_inverted),
+    rule_file!("approx-mismatch", part_whole::approx_mismatch),
+    rule_file!("breakdown-sum", breakdown::breakdown_sum),
+    rule_file!("unit-conversion", conversion::unit_conversion),
+    rule_file!("figure-drift", drift::figure_drift),
+    rule_file!("percent-sum", percent_sum::percent_sum),
+    rule_file!("comparison-mismatch", comparison::comparison_mismatch),
+    rule_file!("score-mismatch", score::score_mismatch),
+    rule_file!("list-count", lists::list_count),
+    rule_file!("unsourced-figure", sourcing::unsourced_figure),
+    rule_file!("vague-figure", sourcing::vague_figure),
     // Reported by `crate::suppress` after the other rules have run.
-    (
-        include_str!("../../rules/unused-suppression.toml"),
-        |_, _| {},
-    ),
+    rule_file!("unused-suppression", |_, _| {}),
 ];
 
-/// The documentation of every rule, in registry order (parsed once).
+/// The documentation of every rule, in registry order (parsed once). The files are built
+/// in and a test parses each, so an invalid one cannot ship.
 pub fn all() -> &'static [RuleDoc] {
     static DOCS: OnceLock<Vec<RuleDoc>> = OnceLock::new();
     DOCS.get_or_init(|| {
         RULES
             .iter()
-            .map(|(toml_text, _)| {
-                toml::from_str(toml_text)
-                    .unwrap_or_else(|e| panic!("built-in rule file is invalid: {e}"))
-            })
+            .map(|(name, text, _)| parse_rule_file(name, text).unwrap_or_else(|e| panic!("{e}")))
             .collect()
     })
+}
+
+/// The smallest number of `bad` and of `good` examples a rule file must carry.
+pub const MIN_EXAMPLES: usize = 3;
+
+/// Parse and validate the rule file `rules/<name>.toml`. Errors read
+/// `rules/<name>.toml:LINE:COLUMN: KEY: what is wrong` (columns in characters, 1-based).
+/// A rule file is data only: its values are read, never run.
+pub fn parse_rule_file(name: &str, text: &str) -> Result<RuleDoc, String> {
+    let at = |offset: usize, key: &str, message: &str| {
+        let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let line = text[..offset].matches('\n').count() + 1;
+        let column = text[line_start..offset].chars().count() + 1;
+        format!("rules/{name}.toml:{line}:{column}: {key}: {message}")
+    };
+    // Where a top-level key is written, for errors found after parsing.
+    let key_offset = |key: &str| {
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            let trimmed = line.trim_start();
+            if trimmed
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('=') || rest.starts_with(']'))
+                || trimmed.starts_with(&format!("[[{key}]]"))
+                || trimmed.starts_with(&format!("[{key}]"))
+            {
+                return offset + (line.len() - trimmed.len());
+            }
+            offset += line.len();
+        }
+        0
+    };
+    let doc: RuleDoc = toml::from_str(text).map_err(|e| {
+        let offset = e.span().map_or(0, |r| r.start);
+        // The key is the word at the start of the line the error is on.
+        let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let key: String = text[line_start..]
+            .trim_start_matches([' ', '\t', '['])
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '-')
+            .collect();
+        let key = if key.is_empty() {
+            "(document)".to_owned()
+        } else {
+            key
+        };
+        at(offset, &key, e.message().trim())
+    })?;
+    if doc.id != name {
+        return Err(at(
+            key_offset("id"),
+            "id",
+            &format!("`{}` must be the file name, `{name}`", doc.id),
+        ));
+    }
+    for (key, value) in &doc.parameters {
+        let ok = match value {
+            toml::Value::Integer(_)
+            | toml::Value::Float(_)
+            | toml::Value::String(_)
+            | toml::Value::Boolean(_) => true,
+            toml::Value::Array(items) => items.iter().all(toml::Value::is_str),
+            _ => false,
+        };
+        if !ok {
+            return Err(at(
+                key_offset(key),
+                &format!("parameters.{key}"),
+                "a parameter is a number, a string, a boolean or a list of strings",
+            ));
+        }
+    }
+    for kind in [ExampleKind::Bad, ExampleKind::Good] {
+        let count = doc.examples.iter().filter(|e| e.kind == kind).count();
+        if count < MIN_EXAMPLES {
+            return Err(at(
+                key_offset("example"),
+                "example",
+                &format!(
+                    "{count} `{}` examples; a rule needs at least {MIN_EXAMPLES}",
+                    if kind == ExampleKind::Bad {
+                        "bad"
+                    } else {
+                        "good"
+                    }
+                ),
+            ));
+        }
+    }
+    Ok(doc)
 }
 
 /// The documentation of rule `id`.
@@ -378,7 +417,7 @@ pub fn check(doc: &Document, config: &Config) -> Vec<Finding> {
     let attributor = std::cell::RefCell::new(crate::attribution::Attributor::new(doc));
     let empty = toml::Table::new();
     let mut findings = Vec::new();
-    for ((_, check_fn), rule) in RULES.iter().zip(all()) {
+    for ((_, _, check_fn), rule) in RULES.iter().zip(all()) {
         let settings = config.rule(&rule.id);
         if !settings.is_none_or(|s| s.enabled.unwrap_or(true)) {
             continue;
@@ -491,5 +530,71 @@ mod tests {
         assert_eq!(math::show_scaled(127_400_000.0), "127.4 million");
         assert_eq!(math::show_scaled(2.5e9), "2.5 billion");
         assert_eq!(math::show_scaled(450.0), "450");
+    }
+
+    const VALID: &str = r#"id = "demo"
+summary = "A demo"
+severity = "warning"
+docs = "Docs."
+[parameters]
+tolerance = 0.5
+[[example]]
+kind = "bad"
+text = "a"
+[[example]]
+kind = "bad"
+text = "b"
+[[example]]
+kind = "bad"
+text = "c"
+[[example]]
+kind = "good"
+text = "d"
+[[example]]
+kind = "good"
+text = "e"
+[[example]]
+kind = "good"
+text = "f"
+"#;
+
+    #[test]
+    fn every_built_in_rule_file_is_valid() {
+        for (name, text, _) in RULES {
+            let doc = parse_rule_file(name, text).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(doc.id, *name);
+        }
+    }
+
+    #[test]
+    fn rule_file_errors_name_file_line_and_key() {
+        assert!(parse_rule_file("demo", VALID).is_ok());
+        let wrong_type = VALID.replace(r#"severity = "warning""#, "severity = 3");
+        assert_eq!(
+            parse_rule_file("demo", &wrong_type)
+                .unwrap_err()
+                .split(": ")
+                .take(2)
+                .collect::<Vec<_>>(),
+            ["rules/demo.toml:3:12", "severity"]
+        );
+        let unknown = VALID.replace("docs = ", "script = \"rm -rf\"\ndocs = ");
+        let err = parse_rule_file("demo", &unknown).unwrap_err();
+        assert!(err.starts_with("rules/demo.toml:4:1: script: "), "{err}");
+        let bad_id = VALID.replace(r#"id = "demo""#, r#"id = "other""#);
+        let err = parse_rule_file("demo", &bad_id).unwrap_err();
+        assert!(err.starts_with("rules/demo.toml:1:1: id: "), "{err}");
+        let table_param = VALID.replace("tolerance = 0.5", "tolerance = { a = 1 }");
+        let err = parse_rule_file("demo", &table_param).unwrap_err();
+        assert!(
+            err.starts_with("rules/demo.toml:6:1: parameters.tolerance: "),
+            "{err}"
+        );
+        let few = VALID.replacen(r#"kind = "good""#, r#"kind = "bad""#, 1);
+        let err = parse_rule_file("demo", &few).unwrap_err();
+        assert!(err.contains("example: 2 `good` examples"), "{err}");
+        let broken = VALID.replace(r#"summary = "A demo""#, "summary = ");
+        let err = parse_rule_file("demo", &broken).unwrap_err();
+        assert!(err.starts_with("rules/demo.toml:2:"), "{err}");
     }
 }
