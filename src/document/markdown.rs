@@ -149,7 +149,33 @@ pub(crate) fn mask(text: &str, prose: &mut [u8]) -> Vec<Region> {
         }
     }
     flush(&mut open, &mut regions);
+    blank_footnote_labels(prose);
     regions
+}
+
+/// Blank footnote references and definition labels (`[^1]`, `[^note]:`): with footnotes
+/// off they are plain text, and their label is no figure.
+fn blank_footnote_labels(prose: &mut [u8]) {
+    let mut from = 0;
+    while let Some(found) = memchr::memmem::find(&prose[from..], b"[^") {
+        let start = from + found;
+        let label = prose[start + 2..]
+            .iter()
+            .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            .count();
+        let close = start + 2 + label;
+        if label > 0 && prose.get(close) == Some(&b']') {
+            let end = if prose.get(close + 1) == Some(&b':') {
+                close + 2
+            } else {
+                close + 1
+            };
+            prose[start..end].fill(b' ');
+            from = end;
+        } else {
+            from = start + 2;
+        }
+    }
 }
 
 #[cfg(test)]

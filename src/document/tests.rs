@@ -102,6 +102,18 @@ fn code_blocks_are_not_prose() {
 }
 
 #[test]
+fn footnote_labels_are_not_prose() {
+    let doc =
+        md("Sales rose 5%.[^1] Costs[^note-2] fell.\n\n[^1]: Data from 2020.\n\n[^ x] stays.\n");
+    assert_eq!(
+        words(&doc),
+        vec![
+            "Sales", "rose", "5%.", "Costs", "fell.", "Data", "from", "2020.", "[^", "x]", "stays."
+        ]
+    );
+}
+
+#[test]
 fn inline_code_is_not_prose() {
     let doc = md("Use `x = 3` and ``a `4` b`` now.");
     assert_eq!(words(&doc), vec!["Use", "and", "now."]);
