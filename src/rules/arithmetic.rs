@@ -230,12 +230,49 @@ fn find_changes<'a>(cx: &Context<'a>) -> Vec<Change<'a>> {
                 })
                 .flatten()
         });
-        let Some(end) = end else { continue };
-        let pair_direction = if start.span.start < end.span.start {
-            direction_before(cx, start, 2)
-        } else {
-            direction_before(cx, end, 2)
+        // "(27 per cent), up from 26.7 per cent": the value just before the start, joined
+        // by a direction word and `from`, is the end.
+        let joined_before = |f: &&'a Figure| {
+            let gap = cx
+                .prose(crate::Span::new(
+                    f.span.end,
+                    start
+                        .approx_span
+                        .map_or(start.span.start, |s| s.start)
+                        .max(f.span.end),
+                ))
+                .trim()
+                .to_ascii_lowercase();
+            // A short noun after the value may stand before the comma (`25 per cent of
+            // entries, up from`).
+            let (head, tail) = gap.rsplit_once(',').unwrap_or(("", gap.as_str()));
+            let head = head.trim().trim_end_matches(')');
+            if head.split_whitespace().count() > 3 || head.contains(|c: char| c.is_ascii_digit()) {
+                return None;
+            }
+            let direction = match tail.trim() {
+                "up from" | "rising from" | "climbing from" => Some(Direction::Rise),
+                "down from" | "falling from" | "dropping from" => Some(Direction::Fall),
+                _ => None,
+            };
+            direction.filter(|_| comparable(start, f))
         };
+        let joined = i.checked_sub(1).and_then(|k| {
+            let f = &figures[k];
+            (cx.sentence_figures(k) == sentence)
+                .then(|| joined_before(&f).map(|d| (f, d)))
+                .flatten()
+        });
+        let end = end.or(joined.map(|(f, _)| f));
+        let Some(end) = end else { continue };
+        let pair_direction =
+            if let Some((_, direction)) = joined.filter(|(f, _)| f.span == end.span) {
+                Some(direction)
+            } else if start.span.start < end.span.start {
+                direction_before(cx, start, 2)
+            } else {
+                direction_before(cx, end, 2)
+            };
         by_sentence
             .entry(sentence.start)
             .or_default()
