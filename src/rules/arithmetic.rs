@@ -39,6 +39,9 @@ const RISE_WORDS: &[&str] = &[
     "gains",
     "climbed",
     "climb",
+    "climbing",
+    "increasing",
+    "growing",
     "jumped",
     "jump",
     "surged",
@@ -55,6 +58,8 @@ const FALL_WORDS: &[&str] = &[
     "decreased",
     "decline",
     "declined",
+    "declining",
+    "dropping",
     "dropped",
     "drop",
     "drops",
@@ -388,6 +393,7 @@ pub fn change_mismatch(cx: &Context<'_>, out: &mut Emitter) {
     amount_with_percent(cx, out);
     percent_with_amount_from(cx, out);
     change_told_twice(cx, out);
+    approximate_direction(cx, out);
     let all_changes = changes(cx);
     for change in all_changes {
         let (a, b) = (number(change.start), number(change.end));
@@ -1160,6 +1166,101 @@ fn change_told_twice(cx: &Context<'_>, out: &mut Emitter) {
                 "if both describe one change, the rate would be about {}%",
                 show(value.abs())
             )),
+        );
+    }
+}
+
+/// The interval an approximate value stands for: `nearly 145` is below 145 but not far
+/// below, `about 145` within a tenth either side, `more than 145` above it. `None` for a
+/// vague magnitude.
+fn approx_interval(f: &Figure) -> Option<(f64, f64)> {
+    let n = f.number()?;
+    let (lo, hi) = n.interval();
+    Some(match f.approx {
+        Approx::Exact => (lo, hi),
+        Approx::Nearly => (lo * 0.85, hi),
+        Approx::About => (lo * 0.9, hi * 1.1),
+        Approx::AtLeast | Approx::MoreThan => (lo, f64::INFINITY),
+        Approx::AtMost | Approx::LessThan => (0.0, hi),
+        Approx::Vague => return None,
+    })
+}
+
+/// `climbing from $182 million to nearly $145 million`: a change with an approximate
+/// value, which the exact checks leave out, still has a direction. It is flagged only
+/// when the values are apart even with the approximation's leeway.
+fn approximate_direction(cx: &Context<'_>, out: &mut Emitter) {
+    let figures = cx.figures;
+    for (i, start) in figures.iter().enumerate() {
+        let Some(end) = figures.get(i + 1) else {
+            break;
+        };
+        if !(start.approx.is_approx() || end.approx.is_approx())
+            || !preceded_by(cx, start, &["from"])
+            || start.kind != end.kind
+            || !matches!(start.kind, Kind::Count | Kind::Money | Kind::Quantity)
+            || start.currency != end.currency
+            || (start.kind == Kind::Quantity && start.unit != end.unit)
+            || start.of.is_some()
+            || end.of.is_some()
+        {
+            continue;
+        }
+        let gap = cx.prose(crate::Span::new(
+            start.span.end,
+            end.approx_span
+                .map_or(end.span.start, |s| s.start)
+                .max(start.span.end),
+        ));
+        if gap.trim() != "to" {
+            continue;
+        }
+        let (Some(said), Some((slo, shi)), Some((elo, ehi))) = (
+            direction_before(cx, start, 2),
+            approx_interval(start),
+            approx_interval(end),
+        ) else {
+            continue;
+        };
+        let actual = if elo > shi {
+            Direction::Rise
+        } else if ehi < slo {
+            Direction::Fall
+        } else {
+            continue;
+        };
+        if actual == said {
+            continue;
+        }
+        let name = |d: Direction| {
+            if d == Direction::Rise {
+                "a rise"
+            } else {
+                "a fall"
+            }
+        };
+        let (from, to) = (cx.text(start.span), cx.text(end.span));
+        out.emit(
+            format!(
+                "the words say {}, but {from} to {to} is {}",
+                name(said),
+                name(actual)
+            ),
+            Label::new(
+                end.approx_span
+                    .map_or(end.span, |s| crate::Span::new(s.start, end.span.end)),
+                format!(
+                    "{} {from}, yet {} is stated",
+                    if actual == Direction::Rise {
+                        "above"
+                    } else {
+                        "below"
+                    },
+                    name(said)
+                ),
+            ),
+            vec![Label::new(start.span, "from")],
+            Some("check the direction word or the order of the values".into()),
         );
     }
 }
