@@ -196,7 +196,13 @@ fn find_changes<'a>(cx: &Context<'a>) -> Vec<Change<'a>> {
         std::collections::HashMap::new();
     for (i, start) in figures.iter().enumerate() {
         let after_last_year = after_last_year_when(cx, start);
-        if !preceded_by(cx, start, START_MARKERS) && !after_last_year {
+        let marked = preceded_by(cx, start, START_MARKERS) || after_last_year;
+        let coordinated = if marked {
+            None
+        } else {
+            coordinated_end(cx, i, false)
+        };
+        if !marked && coordinated.is_none() {
             continue;
         }
         let sentence = cx.sentence_figures(i);
@@ -269,15 +275,20 @@ fn find_changes<'a>(cx: &Context<'a>) -> Vec<Change<'a>> {
                 .flatten()
         });
         let end = end.or(joined.map(|(f, _)| f));
+        let (end, coordinated_direction) = match coordinated {
+            Some((k, direction)) => (Some(&figures[k]), Some(direction)),
+            None => (end, None),
+        };
         let Some(end) = end else { continue };
-        let pair_direction =
-            if let Some((_, direction)) = joined.filter(|(f, _)| f.span == end.span) {
-                Some(direction)
-            } else if start.span.start < end.span.start {
-                direction_before(cx, start, 2)
-            } else {
-                direction_before(cx, end, 2)
-            };
+        let pair_direction = if coordinated_direction.is_some() {
+            coordinated_direction
+        } else if let Some((_, direction)) = joined.filter(|(f, _)| f.span == end.span) {
+            Some(direction)
+        } else if start.span.start < end.span.start {
+            direction_before(cx, start, 2)
+        } else {
+            direction_before(cx, end, 2)
+        };
         by_sentence
             .entry(sentence.start)
             .or_default()
@@ -350,6 +361,106 @@ fn find_changes<'a>(cx: &Context<'a>) -> Vec<Change<'a>> {
         }
     }
     found
+}
+
+/// Words that can stand between a value and a change of the same subject that follows it
+/// in a coordinated clause: `was $124bn in 2003, and is expected to rise to $150bn`.
+const COORDINATION_WORDS: &[&str] = &[
+    "in",
+    "for",
+    "by",
+    "at",
+    "on",
+    "during",
+    "and",
+    "then",
+    "is",
+    "was",
+    "are",
+    "were",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "be",
+    "been",
+    "being",
+    "expected",
+    "forecast",
+    "projected",
+    "set",
+    "due",
+    "likely",
+    "to",
+    "later",
+    "since",
+    "subsequently",
+    "before",
+    "but",
+    "it",
+    "they",
+    "now",
+];
+
+/// For a value not marked as a start, a later value of its sentence reached by a change
+/// verb of the same subject: `The deficit was $124bn in 2003, and is expected to rise to
+/// about $150bn`. Only years and dates may stand between them, and only coordinating and
+/// auxiliary words: a new subject (`profits rose to`) ends the clause.
+/// With `approximate`, values with approximation words are let through (for the
+/// direction check); otherwise both must be exact.
+fn coordinated_end(cx: &Context<'_>, i: usize, approximate: bool) -> Option<(usize, Direction)> {
+    let figures = cx.figures;
+    let start = &figures[i];
+    if !matches!(start.kind, Kind::Count | Kind::Money | Kind::Quantity) || start.of.is_some() {
+        return None;
+    }
+    let sentence = cx.sentence_figures(i);
+    // Years and dates may stand between, and the stated change (`rose 50% to`).
+    let k = (i + 1..sentence.end).find(|&k| {
+        let f = &figures[k];
+        let stated_change = matches!(f.kind, Kind::Percent | Kind::PercentagePoints)
+            && direction_before(cx, f, 1).is_some();
+        !matches!(f.kind, Kind::Year | Kind::Date) && !stated_change
+    })?;
+    let end = &figures[k];
+    let alike = if approximate {
+        same_measure(start, end)
+    } else {
+        comparable(start, end)
+    };
+    if !alike || !preceded_by(cx, end, &["to"]) {
+        return None;
+    }
+    let gap = cx.prose(crate::Span::new(
+        start.span.end,
+        end.approx_span
+            .map_or(end.span.start, |s| s.start)
+            .max(start.span.end),
+    ));
+    let gap_words = words(gap);
+    let verb = gap_words.iter().rev().nth(1)?;
+    // `up`/`down` are adverbs of other verbs (`made up to`).
+    if verb == "up" || verb == "down" {
+        return None;
+    }
+    let direction = if RISE_WORDS.contains(&verb.as_str()) {
+        Direction::Rise
+    } else if FALL_WORDS.contains(&verb.as_str()) {
+        Direction::Fall
+    } else {
+        return None;
+    };
+    let coordinated = gap_words
+        .iter()
+        .any(|w| w == "and" || w == "but" || w == "then");
+    let clause_words = gap_words[..gap_words.len() - 2]
+        .iter()
+        .all(|w| COORDINATION_WORDS.contains(&w.as_str()));
+    (coordinated && clause_words).then_some((k, direction))
 }
 
 fn number(f: &Figure) -> Number {
@@ -1170,6 +1281,17 @@ fn change_told_twice(cx: &Context<'_>, out: &mut Emitter) {
     }
 }
 
+/// Two values of one measure, approximate or not: counts, money of one currency, or
+/// quantities of one unit, neither a part of a whole.
+fn same_measure(a: &Figure, b: &Figure) -> bool {
+    a.kind == b.kind
+        && matches!(a.kind, Kind::Count | Kind::Money | Kind::Quantity)
+        && a.currency == b.currency
+        && (a.kind != Kind::Quantity || a.unit == b.unit)
+        && a.of.is_none()
+        && b.of.is_none()
+}
+
 /// The interval an approximate value stands for: `nearly 145` is below 145 but not far
 /// below, `about 145` within a tenth either side, `more than 145` above it. `None` for a
 /// vague magnitude.
@@ -1192,34 +1314,33 @@ fn approx_interval(f: &Figure) -> Option<(f64, f64)> {
 fn approximate_direction(cx: &Context<'_>, out: &mut Emitter) {
     let figures = cx.figures;
     for (i, start) in figures.iter().enumerate() {
-        let Some(end) = figures.get(i + 1) else {
-            break;
+        // `from A to B`, or `A ... and is expected to rise to B`.
+        let (end, said) = if preceded_by(cx, start, &["from"]) {
+            let Some(end) = figures.get(i + 1) else {
+                break;
+            };
+            let gap = cx.prose(crate::Span::new(
+                start.span.end,
+                end.approx_span
+                    .map_or(end.span.start, |s| s.start)
+                    .max(start.span.end),
+            ));
+            if gap.trim() != "to" || !same_measure(start, end) {
+                continue;
+            }
+            (end, direction_before(cx, start, 2))
+        } else {
+            match coordinated_end(cx, i, true) {
+                Some((k, direction)) => (&figures[k], Some(direction)),
+                None => continue,
+            }
         };
-        if !(start.approx.is_approx() || end.approx.is_approx())
-            || !preceded_by(cx, start, &["from"])
-            || start.kind != end.kind
-            || !matches!(start.kind, Kind::Count | Kind::Money | Kind::Quantity)
-            || start.currency != end.currency
-            || (start.kind == Kind::Quantity && start.unit != end.unit)
-            || start.of.is_some()
-            || end.of.is_some()
-        {
+        if !(start.approx.is_approx() || end.approx.is_approx()) {
             continue;
         }
-        let gap = cx.prose(crate::Span::new(
-            start.span.end,
-            end.approx_span
-                .map_or(end.span.start, |s| s.start)
-                .max(start.span.end),
-        ));
-        if gap.trim() != "to" {
-            continue;
-        }
-        let (Some(said), Some((slo, shi)), Some((elo, ehi))) = (
-            direction_before(cx, start, 2),
-            approx_interval(start),
-            approx_interval(end),
-        ) else {
+        let (Some(said), Some((slo, shi)), Some((elo, ehi))) =
+            (said, approx_interval(start), approx_interval(end))
+        else {
             continue;
         };
         let actual = if elo > shi {
