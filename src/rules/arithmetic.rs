@@ -345,6 +345,7 @@ fn find_changes<'a>(cx: &Context<'a>) -> Vec<Change<'a>> {
             .filter(|&c| {
                 !matches!(f.kind, Kind::Money | Kind::Count | Kind::Quantity)
                     || comparable(found[c].start, f)
+                    || (bare_points(f) && found[c].start.kind == Kind::Percent)
             })
             .min_by_key(|&c| {
                 found[c]
@@ -463,6 +464,12 @@ fn coordinated_end(cx: &Context<'_>, i: usize, approximate: bool) -> Option<(usi
     (coordinated && clause_words).then_some((k, direction))
 }
 
+/// `12 points`: a count of points, which beside a change of percentages means percentage
+/// points (elsewhere it may be an index or a score).
+fn bare_points(f: &Figure) -> bool {
+    f.kind == Kind::Count && f.of.is_none() && matches!(f.unit.as_deref(), Some("points" | "point"))
+}
+
 fn number(f: &Figure) -> Number {
     f.number().unwrap_or(Number::exact(0.0))
 }
@@ -505,6 +512,7 @@ pub fn change_mismatch(cx: &Context<'_>, out: &mut Emitter) {
     percent_with_amount_from(cx, out);
     change_told_twice(cx, out);
     approximate_direction(cx, out);
+    base_in_previous_sentence(cx, out);
     let all_changes = changes(cx);
     for change in all_changes {
         let (a, b) = (number(change.start), number(change.end));
@@ -578,7 +586,13 @@ pub fn change_mismatch(cx: &Context<'_>, out: &mut Emitter) {
         let Some((stated, _)) = change.stated else {
             continue;
         };
-        match stated.kind {
+        // `a drop of 12 points` between two percentages is in percentage points.
+        let stated_kind = if bare_points(stated) && change.start.kind == Kind::Percent {
+            Kind::PercentagePoints
+        } else {
+            stated.kind
+        };
+        match stated_kind {
             Kind::Percent => {
                 let (value, _, _) = relative_change(a, b);
                 // "from A to B, an increase of X%, and from C to D, an increase of Y%": a
@@ -1382,6 +1396,138 @@ fn approximate_direction(cx: &Context<'_>, out: &mut Emitter) {
             ),
             vec![Label::new(start.span, "from")],
             Some("check the direction word or the order of the values".into()),
+        );
+    }
+}
+
+/// Words that refer back to the subject of the sentence before.
+/// (`This year profits rose`: `this` is a determiner there, so only pronouns count.)
+const BACK_REFERENCES: &[&str] = &["it", "they"];
+
+/// `Turnout was 62% in 2019. It fell to 55% in 2023, a drop of 12 points.`: a change
+/// with its end value and its size, whose start value is the one like figure of the
+/// sentence before. The two are tied only when the change's subject refers back (`it`,
+/// `they`) or repeats a word of the earlier sentence's subject (`Sales were ... Sales
+/// rose ...`), and the earlier sentence, in the same paragraph, has exactly one figure of
+/// the same measure.
+fn base_in_previous_sentence(cx: &Context<'_>, out: &mut Emitter) {
+    let figures = cx.figures;
+    let in_pairs: std::collections::HashSet<crate::Span> = changes(cx)
+        .iter()
+        .flat_map(|c| [c.start.span, c.end.span])
+        .chain(
+            changes(cx)
+                .iter()
+                .filter_map(|c| c.stated.map(|(f, _)| f.span)),
+        )
+        .collect();
+    for (j, end) in figures.iter().enumerate() {
+        if in_pairs.contains(&end.span)
+            || end.approx.is_approx()
+            || end.of.is_some()
+            || !matches!(
+                end.kind,
+                Kind::Percent | Kind::Money | Kind::Count | Kind::Quantity
+            )
+            || bare_points(end)
+            || !preceded_by(cx, end, &["to"])
+        {
+            continue;
+        }
+        let sentence = cx.sentence_figures(j);
+        // The change's size, with a direction word, next to the end value.
+        let Some(stated) = sentence.clone().map(|k| &figures[k]).find(|f| {
+            f.span != end.span
+                && !in_pairs.contains(&f.span)
+                && !f.approx.is_approx()
+                && (matches!(f.kind, Kind::Percent | Kind::PercentagePoints) || bare_points(f))
+                && direction_before(cx, f, 3).is_some()
+                && f.span.start.abs_diff(end.span.start) <= 60
+        }) else {
+            continue;
+        };
+        // Nothing else of the same measure in the sentence: it would be the start.
+        if sentence
+            .clone()
+            .any(|k| k != j && figures[k].span != stated.span && comparable(end, &figures[k]))
+        {
+            continue;
+        }
+        let Some(here) = cx.sentence_at(end.span.start) else {
+            continue;
+        };
+        let index = cx.doc.sentences.partition_point(|s| s.start < here.start);
+        let Some(previous) = index
+            .checked_sub(1)
+            .and_then(|i| cx.doc.sentences.get(i))
+            .copied()
+            .filter(|p| cx.doc.block_at(p.start) == cx.doc.block_at(here.start))
+        else {
+            continue;
+        };
+        let earlier: Vec<&Figure> = figures[..sentence.start]
+            .iter()
+            .rev()
+            .take_while(|f| f.span.start >= previous.start)
+            .filter(|f| comparable(end, f))
+            .collect();
+        let [start] = earlier[..] else { continue };
+        // The subject of the change refers back to the earlier sentence's.
+        let lead = cx.prose(crate::Span::new(
+            here.start,
+            stated.span.start.min(end.span.start),
+        ));
+        let lead_words = words(lead);
+        let refers_back = lead_words
+            .iter()
+            .any(|w| BACK_REFERENCES.contains(&w.as_str()));
+        let earlier_subject = words(cx.prose(crate::Span::new(previous.start, start.span.start)));
+        let repeats = lead_words.iter().any(|w| {
+            w.len() >= 4
+                && !NOT_SUBJECT_WORDS.contains(&w.as_str())
+                && !RISE_WORDS.contains(&w.as_str())
+                && !FALL_WORDS.contains(&w.as_str())
+                && earlier_subject.contains(w)
+        });
+        if !refers_back && !repeats {
+            continue;
+        }
+        let (a, b) = (number(start), number(end));
+        if a.value <= 0.0 {
+            continue;
+        }
+        let points = stated.kind == Kind::PercentagePoints || bare_points(stated);
+        let fits_stated = if points {
+            start.kind == Kind::Percent && points_fit(stated, a, b)
+        } else if start.kind == Kind::Percent {
+            // Percent for points is another rule's finding.
+            relative_fits(stated, a, b) || points_fit(stated, a, b)
+        } else {
+            relative_fits(stated, a, b)
+        };
+        if fits_stated || (points && start.kind != Kind::Percent) {
+            continue;
+        }
+        let pair = format!("{} to {}", cx.text(start.span), cx.text(end.span));
+        let computed = if points {
+            format!("{} points", show((b.value - a.value).abs()))
+        } else {
+            format!("{}%", show((b.value - a.value) / a.value * 100.0))
+        };
+        out.emit(
+            format!(
+                "{} does not match the change from {pair}, the earlier value given in the sentence before: that is {computed}",
+                cx.text(stated.span)
+            ),
+            Label::new(stated.span, format!("{pair} is {computed}")),
+            vec![
+                Label::new(start.span, "from (the sentence before)"),
+                Label::new(end.span, "to"),
+            ],
+            Some(format!(
+                "if the change starts from {}, it is {computed}",
+                cx.text(start.span)
+            )),
         );
     }
 }
