@@ -274,7 +274,8 @@ fn find_changes<'a>(cx: &Context<'a>) -> Vec<Change<'a>> {
                 .then(|| joined_before(&f).map(|d| (f, d)))
                 .flatten()
         });
-        let end = end.or(joined.map(|(f, _)| f));
+        // The value right before `, up from` is the end whatever else the sentence has.
+        let end = joined.map(|(f, _)| f).or(end);
         let (end, coordinated_direction) = match coordinated {
             Some((k, direction)) => (Some(&figures[k]), Some(direction)),
             None => (end, None),

@@ -256,6 +256,192 @@ fn share_checks(cx: &Context<'_>, out: &mut Emitter, approx_only: bool) {
 pub fn share_mismatch(cx: &Context<'_>, out: &mut Emitter) {
     share_checks(cx, out, false);
     share_count_pairs(cx, out);
+    shares_of_a_named_whole(cx, out);
+    fraction_restated_as_count(cx, out);
+}
+
+/// A whole written apart from its part: fronted (`Of the 1,200 staff surveyed, 420, or
+/// 45%, ...`) or after a percent and its count (`Some 45% (420) of the 1,200 staff`).
+/// Returns the part's index, the whole's index and the stated percent's index.
+fn part_and_named_whole(cx: &Context<'_>, i: usize) -> Option<(usize, usize, usize)> {
+    let figures = cx.figures;
+    let f = &figures[i];
+    if f.kind != Kind::Count || f.of.is_some() || f.unit.is_some() {
+        return None;
+    }
+    let sentence = cx.sentence_figures(i);
+    // `Of the 1,200 staff surveyed, 420, or 45%`.
+    if i > sentence.start {
+        let whole = &figures[i - 1];
+        let lead = cx
+            .before_in_sentence(whole.span.start)
+            .trim()
+            .to_ascii_lowercase();
+        let gap = cx.prose(crate::Span::new(
+            whole.span.end,
+            f.span.start.max(whole.span.end),
+        ));
+        let fronted = matches!(lead.as_str(), "of" | "of the" | "of all" | "of all the")
+            && gap.trim_end().ends_with(',')
+            && gap.split_whitespace().count() <= 4
+            && !gap.bytes().any(|b| b.is_ascii_digit());
+        if fronted && whole.kind == Kind::Count && whole.unit.is_some() && whole.of.is_none() {
+            let stated = (i + 1..sentence.end).next()?;
+            let gap = cx.prose(crate::Span::new(f.span.end, figures[stated].span.start));
+            return (figures[stated].kind == Kind::Percent && is_apposition(gap)).then_some((
+                i,
+                i - 1,
+                stated,
+            ));
+        }
+    }
+    // `45% (420) of the 1,200 staff`.
+    if i > sentence.start && i + 1 < sentence.end {
+        let (stated, whole) = (&figures[i - 1], &figures[i + 1]);
+        let before = cx.prose(crate::Span::new(
+            stated.span.end,
+            f.span.start.max(stated.span.end),
+        ));
+        let after = cx.prose(crate::Span::new(
+            f.span.end,
+            whole.span.start.max(f.span.end),
+        ));
+        if stated.kind == Kind::Percent
+            && before.trim() == "("
+            && matches!(after.trim(), ") of the" | ") of" | ") of all")
+            && whole.kind == Kind::Count
+            && whole.of.is_none()
+        {
+            return Some((i, i + 1, i - 1));
+        }
+    }
+    None
+}
+
+/// `Of the 1,200 staff surveyed, 420, or 45%`: 420 of 1,200 is 35%.
+fn shares_of_a_named_whole(cx: &Context<'_>, out: &mut Emitter) {
+    for i in 0..cx.figures.len() {
+        let Some((p, w, s)) = part_and_named_whole(cx, i) else {
+            continue;
+        };
+        let (part, whole, stated) = (&cx.figures[p], &cx.figures[w], &cx.figures[s]);
+        let (Some(n), Some(total)) = (part.number(), whole.number()) else {
+            continue;
+        };
+        if total.value <= 0.0 || whole.approx.is_approx() {
+            continue;
+        }
+        let (plo, phi) = n.interval();
+        let (wlo, whi) = total.interval();
+        let value = n.value / total.value * 100.0;
+        let description = format!(
+            "{} of {} is {}%",
+            cx.text(part.span),
+            cx.text(whole.span),
+            show(value)
+        );
+        let computed = ComputedShare {
+            low: plo.max(0.0) / whi * 100.0,
+            high: phi / wlo.max(f64::MIN_POSITIVE) * 100.0,
+            value,
+            description,
+        };
+        if disagreement(&computed, stated, part).is_none() {
+            continue;
+        }
+        let percent = stated.number().map_or(0.0, |n| n.value);
+        out.emit(
+            format!(
+                "{}% does not fit {}: {}",
+                show(percent),
+                cx.text(part.span),
+                computed.description
+            ),
+            Label::new(stated.span, format!("stated: {}%", show(percent))),
+            vec![
+                Label::new(part.span, computed.description.clone()),
+                Label::new(whole.span, format!("the whole: {}", show(total.value))),
+            ],
+            Some(format!(
+                "a consistent share would be about {}%",
+                show(value)
+            )),
+        );
+    }
+}
+
+/// `A third of the 90 members, or 40`: a third of 90 is 30.
+fn fraction_restated_as_count(cx: &Context<'_>, out: &mut Emitter) {
+    let figures = cx.figures;
+    for (i, f) in figures.iter().enumerate() {
+        let (Some(fraction), Some(whole)) = (f.number(), f.of) else {
+            continue;
+        };
+        if f.kind != Kind::Fraction || f.approx.is_approx() {
+            continue;
+        }
+        let Some(count) = figures.get(i + 1) else {
+            continue;
+        };
+        if count.kind != Kind::Count
+            || count.of.is_some()
+            || cx.sentence_at(f.span.start) != cx.sentence_at(count.span.start)
+        {
+            continue;
+        }
+        let gap_end = count.approx_span.map_or(count.span.start, |s| s.start);
+        if !is_apposition(cx.prose(crate::Span::new(f.span.end, gap_end.max(f.span.end)))) {
+            continue;
+        }
+        let Some(n) = count.number() else { continue };
+        // Fraction words are rounded loosely, as for shares: "a third" covers 30-37%.
+        let share = fraction.value * 100.0;
+        let slack = share * 0.12 + 2.5;
+        let (wlo, whi) = whole.interval();
+        let low = (share - slack) / 100.0 * wlo;
+        let high = (share + slack) / 100.0 * whi;
+        let (clo, chi) = n.interval();
+        let (clo, chi) = match count.approx {
+            Approx::Exact => (clo, chi),
+            Approx::About | Approx::Vague => (clo * 0.9, chi * 1.1),
+            Approx::Nearly => (clo * 0.85, chi),
+            Approx::AtLeast | Approx::MoreThan => (clo, f64::INFINITY),
+            Approx::AtMost | Approx::LessThan => (0.0, chi),
+        };
+        if chi >= low && clo <= high {
+            continue;
+        }
+        let expected = fraction.value * whole.value;
+        out.emit(
+            format!(
+                "`{}` is about {}, not {}",
+                cx.text(f.span),
+                show(expected),
+                cx.text(count.span)
+            ),
+            Label::new(count.span, format!("stated: {}", show(n.value))),
+            vec![Label::new(
+                f.span,
+                format!(
+                    "{} of {} is {}",
+                    show_fraction(fraction.value),
+                    show(whole.value),
+                    show(expected)
+                ),
+            )],
+            Some(format!(
+                "{} is {}% of {}",
+                show(n.value),
+                show(n.value / whole.value * 100.0),
+                show(whole.value)
+            )),
+        );
+    }
+}
+
+/// A fraction as a share: `0.333` is `33.3%`.
+fn show_fraction(value: f64) -> String {
+    format!("{}%", show(value * 100.0))
 }
 
 /// `24% (1,094) of arrivals were Afghan, with Iranians at 16% (722) and Iraqis at 15%
