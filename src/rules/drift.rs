@@ -94,6 +94,7 @@ pub fn figure_drift(cx: &Context<'_>, out: &mut Emitter) {
     use std::collections::HashMap;
     two_totals(cx, out);
     restated_sets(cx, out);
+    headline_restated(cx, out);
     restated_changes(cx, out);
     anchored_restatements(cx, out);
     let figures = cx.figures;
@@ -415,6 +416,148 @@ fn restated_sets(cx: &Context<'_>, out: &mut Emitter) {
         if later.owner.as_deref().is_some_and(|o| o != "its") {
             owned.push(later);
         }
+    }
+}
+
+/// A word reduced to a rough stem so that `kills`, `killed` and `killing` meet.
+fn stem(word: &str) -> String {
+    let w = word.to_lowercase();
+    for suffix in ["ing", "ed", "es", "s"] {
+        if let Some(stem) = w.strip_suffix(suffix)
+            && stem.chars().count() >= 3
+        {
+            return stem.to_owned();
+        }
+    }
+    w
+}
+
+/// What a figure counts, as stems: its unit noun, the noun after an amount of money (`£4.7m
+/// budget`), and the verb right before it (`kills 12`).
+fn restatement_keys(cx: &Context<'_>, f: &Figure) -> Vec<String> {
+    let mut keys = Vec::new();
+    if let Some(unit) = f.unit.as_deref()
+        && f.kind != Kind::Money
+    {
+        keys.extend(unit.split_whitespace().last().map(stem));
+    }
+    let next = cx
+        .after_in_sentence(f.span.end)
+        .split(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty());
+    if f.kind == Kind::Money
+        && let Some(noun) = next.filter(|w| {
+            w.len() >= 4 && w.chars().all(|c| c.is_ascii_lowercase()) && !NOT_SUBJECTS.contains(w)
+        })
+    {
+        keys.push(stem(noun));
+    }
+    let start = f.approx_span.map_or(f.span.start, |s| s.start);
+    let previous = cx
+        .before_in_sentence(start)
+        .split(|c: char| !c.is_alphabetic())
+        .rfind(|w| !w.is_empty());
+    if let Some(verb) =
+        previous.filter(|w| w.len() >= 4 && !NOT_SUBJECTS.contains(&w.to_lowercase().as_str()))
+    {
+        keys.push(format!("verb:{}", stem(verb)));
+    }
+    keys
+}
+
+/// `# Storm kills 12 in coastal towns` over `The storm killed 14 people`: a headline
+/// restates a figure of the text under it. A headline count, amount or measure is
+/// compared with the figures of the first two paragraphs under it that count the same
+/// thing (same unit noun, same noun after an amount, or same verb before it); it is
+/// flagged when exactly one of them matches and differs, and nothing under the headline
+/// gives the headline's value.
+fn headline_restated(cx: &Context<'_>, out: &mut Emitter) {
+    let blocks = &cx.doc.blocks;
+    let figures = cx.figures;
+    for (b, block) in blocks.iter().enumerate() {
+        if block.kind != BlockKind::Heading {
+            continue;
+        }
+        // The section under the headline, and its first two paragraphs.
+        let section_end = blocks[b + 1..]
+            .iter()
+            .find(|x| x.kind == BlockKind::Heading)
+            .map_or(cx.doc.text.len(), |x| x.span.start);
+        let lead_end = blocks[b + 1..]
+            .iter()
+            .take_while(|x| x.span.start < section_end)
+            .filter(|x| x.kind == BlockKind::Paragraph)
+            .nth(1)
+            .map_or(section_end, |x| x.span.end);
+        let first = figures.partition_point(|f| f.span.start < block.span.start);
+        let body_start = figures.partition_point(|f| f.span.start < block.span.end);
+        let section = body_start..figures.partition_point(|f| f.span.start < section_end);
+        for headline in &figures[first..body_start] {
+            if !matches!(headline.kind, Kind::Count | Kind::Money | Kind::Quantity)
+                || headline.of.is_some()
+                || headline.high.is_some()
+            {
+                continue;
+            }
+            let Some(h) = headline.number() else { continue };
+            let keys = restatement_keys(cx, headline);
+            if keys.is_empty() {
+                continue;
+            }
+            let same_thing = |f: &Figure| {
+                f.kind == headline.kind
+                    && f.currency == headline.currency
+                    && (f.kind != Kind::Quantity || f.unit == headline.unit)
+                    && f.of.is_none()
+                    && restatement_keys(cx, f).iter().any(|k| keys.contains(k))
+            };
+            let agrees = |f: &Figure| {
+                f.number().is_some_and(|n| {
+                    let (lo, hi) = widened(n, f.approx);
+                    let (hlo, hhi) = widened(h, headline.approx);
+                    lo <= hhi && hlo <= hi
+                })
+            };
+            // The headline's value anywhere under it, for anything: no restatement slip.
+            if figures[section.clone()]
+                .iter()
+                .any(|f| f.kind == headline.kind && agrees(f))
+            {
+                continue;
+            }
+            let candidates: Vec<&Figure> = figures[section.clone()]
+                .iter()
+                .filter(|f| f.span.start < lead_end && same_thing(f))
+                .collect();
+            let [body] = candidates[..] else { continue };
+            let b_value = body.number().map_or(0.0, |n| n.value);
+            out.emit(
+                format!(
+                    "the headline gives {}, but the text under it gives {}",
+                    cx.text(headline.span),
+                    cx.text(body.span)
+                ),
+                Label::new(body.span, format!("{} in the text", show(b_value))),
+                vec![Label::new(
+                    headline.span,
+                    format!("{} in the headline", show(h.value)),
+                )],
+                Some("a headline restates its story's figure; one of them is wrong".into()),
+            );
+            out.with_severity(crate::finding::Severity::Warning);
+        }
+    }
+}
+
+/// A value's interval widened by its approximation word.
+fn widened(n: crate::figure::Number, approx: Approx) -> (f64, f64) {
+    let (lo, hi) = n.interval();
+    match approx {
+        Approx::Exact => (lo, hi),
+        Approx::About | Approx::Vague => (lo * 0.9, hi * 1.1),
+        Approx::Nearly => (lo * 0.85, hi),
+        Approx::AtLeast | Approx::MoreThan => (lo, f64::INFINITY),
+        Approx::AtMost | Approx::LessThan => (0.0, hi),
     }
 }
 
