@@ -112,8 +112,34 @@ pub fn majority_below_half(cx: &Context<'_>, out: &mut Emitter) {
                     Some("say `a minority`, `nearly half` or give the share alone".into()),
                 );
             }
+            // "a majority with 150 of the 329 seats": the part and whole in one figure.
+            Kind::Count if f.of.is_some() => {
+                let Some(whole) = f.of else { continue };
+                let Some((claim, _)) = majority_before(cx, start, 16) else {
+                    continue;
+                };
+                if denied(cx, claim) || f.approx.is_approx() || counted_low(n) * 2.0 > whole.value {
+                    continue;
+                }
+                let part = f.part_span(&cx.doc.text);
+                let of_span = f.of_span.unwrap_or(f.span);
+                report(cx, out, n.value, whole.value, part, of_span, claim);
+            }
             // "the majority of 88 seats", with the whole stated elsewhere.
             Kind::Count if f.of.is_none() => {
+                // "Most of the 40 members, 18 in all": the whole, then the part apposed.
+                if let Some((part, claim)) = apposed_part(cx, f, start) {
+                    let p = part.number().map_or(0.0, |p| p.value);
+                    if !denied(cx, claim)
+                        && !part.approx.is_approx()
+                        && part
+                            .number()
+                            .is_some_and(|p| counted_low(p) * 2.0 <= n.value)
+                    {
+                        report(cx, out, p, n.value, part.span, f.span, claim);
+                    }
+                    continue;
+                }
                 let before = cx.before_in_sentence(start).to_ascii_lowercase();
                 let trimmed = before.trim_end();
                 let Some(head) = trimmed.strip_suffix("majority of") else {
@@ -134,7 +160,7 @@ pub fn majority_below_half(cx: &Context<'_>, out: &mut Emitter) {
                 let Some((whole_span, whole)) = whole_for(cx, f) else {
                     continue;
                 };
-                if n.interval().0 * 2.0 > whole {
+                if counted_low(n) * 2.0 > whole {
                     continue;
                 }
                 let share = n.value / whole * 100.0;
@@ -165,4 +191,117 @@ pub fn majority_below_half(cx: &Context<'_>, out: &mut Emitter) {
             _ => {}
         }
     }
+}
+
+/// The least a count can be: a whole number written in full is exact (`four` is 4, not
+/// 3.5); a rounded one (`1.2 million`) stands for its interval.
+fn counted_low(n: crate::figure::Number) -> f64 {
+    if n.step <= 1.0 {
+        n.value
+    } else {
+        n.interval().0
+    }
+}
+
+/// Words before a majority phrase that deny it: `short of a majority`, `no majority`.
+fn denied(cx: &Context<'_>, claim: Span) -> bool {
+    let before = cx.before_in_sentence(claim.start).to_ascii_lowercase();
+    let last: Vec<&str> = before
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(3)
+        .collect();
+    last.iter().any(|w| {
+        matches!(
+            *w,
+            "short"
+                | "no"
+                | "not"
+                | "without"
+                | "lack"
+                | "lacks"
+                | "lacked"
+                | "lacking"
+                | "failed"
+                | "fail"
+                | "fell"
+                | "falls"
+                | "missed"
+                | "nor"
+                | "never"
+        )
+    })
+}
+
+/// `Most of the 40 members, 18 in all,`: a majority phrase before `of the` and a whole,
+/// and right after it a count restating the part.
+fn apposed_part<'a>(cx: &Context<'a>, whole: &Figure, start: usize) -> Option<(&'a Figure, Span)> {
+    let (claim, _) = majority_before(cx, start, 8)?;
+    let between = cx
+        .prose(Span::new(claim.end, start))
+        .trim()
+        .to_ascii_lowercase();
+    if !matches!(
+        between.as_str(),
+        "of the" | "of its" | "of their" | "of all"
+    ) || whole.unit.is_none()
+    {
+        return None;
+    }
+    let index = cx
+        .figures
+        .partition_point(|f| f.span.start < whole.span.start);
+    let part = cx.figures.get(index + 1)?;
+    if part.kind != Kind::Count
+        || part.of.is_some()
+        || part
+            .unit
+            .as_ref()
+            .is_some_and(|u| Some(u) != whole.unit.as_ref())
+    {
+        return None;
+    }
+    let gap = cx.prose(Span::new(
+        whole.span.end,
+        part.span.start.max(whole.span.end),
+    ));
+    let gap = gap.trim();
+    matches!(gap, "," | "(" | ", or" | "–" | "—" | ":").then_some((part, claim))
+}
+
+/// Report a majority claimed for `part` of `whole`.
+fn report(
+    cx: &Context<'_>,
+    out: &mut Emitter,
+    part: f64,
+    whole: f64,
+    part_span: Span,
+    whole_span: Span,
+    claim: Span,
+) {
+    let share = part / whole * 100.0;
+    out.emit(
+        format!(
+            "`{}` is claimed for {}, but {} of {} is {}%, not more than half",
+            cx.text(claim),
+            cx.text(part_span),
+            show(part),
+            show(whole),
+            show(share)
+        ),
+        Label::new(
+            part_span,
+            format!("{} of {} is {}%", show(part), show(whole), show(share)),
+        ),
+        vec![
+            Label::new(whole_span, format!("the whole: {}", cx.text(whole_span))),
+            Label::new(claim, "claims more than half"),
+        ],
+        Some(format!(
+            "a majority of {} needs more than {}",
+            show(whole),
+            show((whole / 2.0).floor())
+        )),
+    );
 }

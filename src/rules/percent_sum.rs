@@ -20,6 +20,11 @@ const WHOLE_WORDS: &[&str] = &[
     "people polled",
     "people asked",
     "of those",
+    "of the vote",
+    "of the votes",
+    "of votes cast",
+    "of the votes cast",
+    "of the popular vote",
 ];
 const REMAINDER_WORDS: &[&str] = &[
     "the rest",
@@ -73,6 +78,22 @@ pub fn percent_sum(cx: &Context<'_>, out: &mut Emitter) {
             .last()
             .is_some_and(|g| g.contains(" and ") || g.contains(" while "));
         if !closed || gaps.iter().any(|g| g.len() > 80) {
+            continue;
+        }
+        // `45% of the vote in Leeds and 60% in York`, `in 2019 and 60% in 2023`: shares
+        // of different places or years are shares of different wholes.
+        let names_place_or_year = shares.windows(2).any(|w| {
+            let gap = cx.prose(crate::Span::new(
+                figures[w[0]].span.end,
+                figures[w[1]].span.start,
+            ));
+            gap.split(" in ").skip(1).any(|rest| {
+                let rest = rest.trim_start();
+                let rest = rest.strip_prefix("the ").unwrap_or(rest);
+                rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            })
+        });
+        if names_place_or_year {
             continue;
         }
         let (low, high) =
