@@ -500,9 +500,138 @@ fn located_parts(cx: &Context<'_>, out: &mut Emitter) {
     }
 }
 
+/// The whole that `them`, `these` or `those` refers to from the figure at `index`: the
+/// figure right before it in its sentence when that is a count with a noun, else the one
+/// such count of the sentence before in the same paragraph (`The council has 60 members. Of these, ...`).
+pub(super) fn referred_whole<'a>(cx: &Context<'a>, index: usize) -> Option<&'a Figure> {
+    let figures = cx.figures;
+    let is_whole = |f: &Figure| {
+        f.kind == Kind::Count
+            && f.of.is_none()
+            && f.unit.is_some()
+            && f.number().is_some_and(|n| n.value >= 2.0)
+            && !matches!(f.approx, Approx::Vague | Approx::AtMost | Approx::LessThan)
+    };
+    let sentence = cx.sentence_figures(index);
+    // In the same sentence, only the figure right before can be referred to: `if he had
+    // a hundred pounds, he would give ninety of them` is about the pounds.
+    if index > sentence.start {
+        let previous = &figures[index - 1];
+        return is_whole(previous).then_some(previous);
+    }
+    let here = cx.sentence_at(figures[index].span.start)?;
+    let at = cx.doc.sentences.partition_point(|s| s.start < here.start);
+    let previous = *cx.doc.sentences.get(at.checked_sub(1)?)?;
+    if cx.doc.block_at(previous.start) != cx.doc.block_at(here.start) {
+        return None;
+    }
+    let candidates: Vec<&Figure> = figures[..sentence.start]
+        .iter()
+        .rev()
+        .take_while(|f| f.span.start >= previous.start)
+        .filter(|f| is_whole(f))
+        .collect();
+    match candidates[..] {
+        [whole] => Some(whole),
+        _ => None,
+    }
+}
+
+/// `The council has 60 members. Of these, 25 are Labour, 20 Conservative and 20
+/// independent.`: a list of counts of a whole named by `Of these` / `Of them` / `Of
+/// those`. Such a list may leave groups out, so only parts adding up to more than the
+/// whole are flagged.
+fn parts_of_these(cx: &Context<'_>, out: &mut Emitter) {
+    let figures = cx.figures;
+    let mut i = 0;
+    while i < figures.len() {
+        let sentence = cx.sentence_figures(i);
+        i = sentence.end.max(i + 1);
+        let first = &figures[sentence.start];
+        let lead = cx
+            .before_in_sentence(first.span.start)
+            .trim()
+            .to_ascii_lowercase();
+        if !matches!(lead.as_str(), "of these," | "of them," | "of those,") {
+            continue;
+        }
+        let mut parts = vec![first];
+        let mut closed = false;
+        for next in &figures[sentence.start + 1..sentence.end] {
+            let prev = parts[parts.len() - 1];
+            // Each part may carry its group's name (`25 are Labour, 20 Conservative and`).
+            let gap = cx.prose(Span::new(prev.span.end, next.span.start.max(prev.span.end)));
+            let trimmed = gap.trim();
+            if gap.len() > 40 || gap.bytes().any(|b| b.is_ascii_digit()) {
+                break;
+            }
+            if trimmed.ends_with(" and") || trimmed == "and" {
+                parts.push(next);
+                closed = true;
+                break;
+            }
+            if !trimmed.ends_with(',') {
+                break;
+            }
+            parts.push(next);
+        }
+        if parts.len() < 2 || !closed || parts.iter().any(|p| count_interval(p).is_none()) {
+            continue;
+        }
+        let Some(total) = referred_whole(cx, sentence.start) else {
+            continue;
+        };
+        let Some(total_number) = total.number() else {
+            continue;
+        };
+        let low: f64 = parts
+            .iter()
+            .filter_map(|p| count_interval(p))
+            .map(|(l, _)| l)
+            .sum();
+        let (_, total_high) = exact_interval(total_number);
+        // `About 500 people` may be 550.
+        let total_high = match total.approx {
+            Approx::About => total_high * 1.1,
+            _ => total_high,
+        };
+        if low <= total_high || matches!(total.approx, Approx::AtLeast | Approx::MoreThan) {
+            continue;
+        }
+        let sum: f64 = parts
+            .iter()
+            .filter_map(|p| p.number())
+            .map(|n| n.value)
+            .sum();
+        let listed = parts
+            .iter()
+            .map(|p| cx.text(p.span))
+            .collect::<Vec<_>>()
+            .join(" + ");
+        out.emit(
+            format!(
+                "the parts add up to {}, more than the {} they are part of: {listed}",
+                show(sum),
+                cx.text(total.span)
+            ),
+            Label::new(
+                total.span,
+                format!(
+                    "total: {}; the parts add up to {}",
+                    show(total_number.value),
+                    show(sum)
+                ),
+            ),
+            parts.iter().map(|p| Label::new(p.span, "part")).collect(),
+            Some("parts of a total cannot add up to more than it; check each figure".into()),
+        );
+    }
+}
+
 /// All breakdown checks.
 pub fn breakdown_sum(cx: &Context<'_>, out: &mut Emitter) {
     total_then_parts(cx, out);
+    parts_of_these(cx, out);
     located_parts(cx, out);
     either_or_split(cx, out);
     opposite_parts(cx, out);

@@ -10,6 +10,7 @@ use crate::finding::Label;
 /// includes $395 million`.
 pub fn part_exceeds_whole(cx: &Context<'_>, out: &mut Emitter) {
     included_exceeds_total(cx, out);
+    part_of_them_exceeds(cx, out);
     super::periods::sub_period_exceeds(cx, out);
     for f in cx.figures {
         let (Some(part), Some(whole), Some(of_span)) = (f.number(), f.of, f.of_span) else {
@@ -33,6 +34,62 @@ pub fn part_exceeds_whole(cx: &Context<'_>, out: &mut Emitter) {
             ),
             Label::new(part_span, format!("part: {}", show(part.value))),
             vec![Label::new(of_span, format!("whole: {}", show(whole.value)))],
+            Some("a part cannot exceed the whole it belongs to; check both figures".into()),
+        );
+    }
+}
+
+/// `The parliament has 329 seats. The bloc won 350 of them.`: a part of a whole named by
+/// `them`, `these` or `those`, larger than it.
+fn part_of_them_exceeds(cx: &Context<'_>, out: &mut Emitter) {
+    for (i, f) in cx.figures.iter().enumerate() {
+        if f.kind != Kind::Count || f.of.is_some() || f.unit.is_some() || f.approx.is_approx() {
+            continue;
+        }
+        let after = cx.after_in_sentence(f.span.end).to_ascii_lowercase();
+        let pronoun_len = ["of them", "of these", "of those"]
+            .iter()
+            .find(|p| {
+                after.trim_start().starts_with(*p)
+                    && !after.trim_start()[p.len()..].starts_with(|c: char| c.is_alphanumeric())
+            })
+            .map(|p| p.len() + after.len() - after.trim_start().len());
+        let Some(pronoun_len) = pronoun_len else {
+            continue;
+        };
+        let Some(whole) = super::breakdown::referred_whole(cx, i) else {
+            continue;
+        };
+        let (Some(part), Some(total)) = (f.number(), whole.number()) else {
+            continue;
+        };
+        let part_low = if part.step <= 1.0 {
+            part.value
+        } else {
+            part.interval().0
+        };
+        let total_high = match whole.approx {
+            Approx::About => total.interval().1 * 1.1,
+            _ => total.interval().1,
+        };
+        if part_low <= total_high || matches!(whole.approx, Approx::AtLeast | Approx::MoreThan) {
+            continue;
+        }
+        let pronoun = crate::Span::new(f.span.end, f.span.end + pronoun_len);
+        out.emit(
+            format!(
+                "`{} {}` is a part of {} but larger than it: {} > {}",
+                cx.text(f.span),
+                cx.text(pronoun).trim(),
+                cx.text(whole.span),
+                show(part.value),
+                show(total.value)
+            ),
+            Label::new(f.span, format!("part: {}", show(part.value))),
+            vec![Label::new(
+                whole.span,
+                format!("whole: {}", show(total.value)),
+            )],
             Some("a part cannot exceed the whole it belongs to; check both figures".into()),
         );
     }
