@@ -314,7 +314,7 @@ pub fn share_mismatch(cx: &Context<'_>, out: &mut Emitter) {
     share_checks(cx, out, false);
     share_count_pairs(cx, out);
     shares_of_a_named_whole(cx, out);
-    fraction_restated_as_count(cx, out);
+    fraction_restated_as_count(cx, out, false);
 }
 
 /// A whole written apart from its part: fronted (`Of the 1,200 staff surveyed, 420, or
@@ -428,13 +428,15 @@ fn shares_of_a_named_whole(cx: &Context<'_>, out: &mut Emitter) {
 }
 
 /// `A third of the 90 members, or 40`: a third of 90 is 30.
-fn fraction_restated_as_count(cx: &Context<'_>, out: &mut Emitter) {
+/// With `approx_only`, the fractions with an approximation word (`more than half of the
+/// 1,200 staff, or 540`), for `approx-mismatch`; otherwise the exact ones.
+fn fraction_restated_as_count(cx: &Context<'_>, out: &mut Emitter, approx_only: bool) {
     let figures = cx.figures;
     for (i, f) in figures.iter().enumerate() {
         let (Some(fraction), Some(whole)) = (f.number(), f.of) else {
             continue;
         };
-        if f.kind != Kind::Fraction || f.approx.is_approx() {
+        if f.kind != Kind::Fraction || f.approx.is_approx() != approx_only {
             continue;
         }
         let Some(count) = figures.get(i + 1) else {
@@ -455,8 +457,17 @@ fn fraction_restated_as_count(cx: &Context<'_>, out: &mut Emitter) {
         let share = fraction.value * 100.0;
         let slack = share * 0.12 + 2.5;
         let (wlo, whi) = whole.interval();
-        let low = (share - slack) / 100.0 * wlo;
-        let high = (share + slack) / 100.0 * whi;
+        let exact = fraction.value;
+        // An approximation word bounds the count against the fraction itself: `more than
+        // half` of 1,200 is above 600, `nearly half` a little below it.
+        let (low, high) = match f.approx {
+            Approx::Exact | Approx::About | Approx::Vague => {
+                ((share - slack) / 100.0 * wlo, (share + slack) / 100.0 * whi)
+            }
+            Approx::MoreThan | Approx::AtLeast => (exact * wlo * 0.98, f64::INFINITY),
+            Approx::LessThan | Approx::AtMost => (0.0, exact * whi * 1.02),
+            Approx::Nearly => (exact * wlo * 0.85, exact * whi * 1.02),
+        };
         let (clo, chi) = n.interval();
         let (clo, chi) = match count.approx {
             Approx::Exact => (clo, chi),
@@ -469,13 +480,34 @@ fn fraction_restated_as_count(cx: &Context<'_>, out: &mut Emitter) {
             continue;
         }
         let expected = fraction.value * whole.value;
-        out.emit(
-            format!(
-                "`{}` is about {}, not {}",
-                cx.text(f.span),
+        let written = cx.text(crate::Span::new(
+            f.approx_span.map_or(f.span.start, |s| s.start),
+            f.span.end,
+        ));
+        let message = match f.approx {
+            Approx::MoreThan | Approx::AtLeast => format!(
+                "`{written}` needs more than {}, but {} is given",
                 show(expected),
                 cx.text(count.span)
             ),
+            Approx::LessThan | Approx::AtMost => format!(
+                "`{written}` needs fewer than {}, but {} is given",
+                show(expected),
+                cx.text(count.span)
+            ),
+            Approx::Nearly => format!(
+                "`{written}` is a little under {}, but {} is given",
+                show(expected),
+                cx.text(count.span)
+            ),
+            _ => format!(
+                "`{written}` is about {}, not {}",
+                show(expected),
+                cx.text(count.span)
+            ),
+        };
+        out.emit(
+            message,
             Label::new(count.span, format!("stated: {}", show(n.value))),
             vec![Label::new(
                 f.span,
@@ -584,6 +616,7 @@ fn share_count_pairs(cx: &Context<'_>, out: &mut Emitter) {
 pub fn approx_mismatch(cx: &Context<'_>, out: &mut Emitter) {
     share_checks(cx, out, true);
     approx_fraction_of_part(cx, out);
+    fraction_restated_as_count(cx, out, true);
 }
 
 /// `nearly half of the seats (73 of 329)`: an approximate fraction followed by the part of
