@@ -41,6 +41,10 @@ pub fn unit_conversion(cx: &Context<'_>, out: &mut Emitter) {
         let (Some(from), Some(to)) = (original.unit.as_deref(), converted.unit.as_deref()) else {
             continue;
         };
+        if let Some(scale) = temperature_scale(from, to) {
+            temperature(cx, out, original, converted, scale);
+            continue;
+        }
         let Some(k) = factor(from, to) else { continue };
         let gap = cx.prose(Span::new(
             original.span.end,
@@ -96,4 +100,74 @@ fn show_precise(v: f64) -> String {
         .trim_end_matches('0')
         .trim_end_matches('.')
         .to_owned()
+}
+
+/// Which way a temperature converts: `true` for Celsius to Fahrenheit.
+fn temperature_scale(from: &str, to: &str) -> Option<bool> {
+    match (from, to) {
+        ("°C", "°F") => Some(true),
+        ("°F", "°C") => Some(false),
+        _ => None,
+    }
+}
+
+/// `40C (86F)`: 40 °C is 104 °F. Temperatures convert with an offset, so they are
+/// compared in degrees: a degree of rounding either side, two with an approximation word.
+fn temperature(
+    cx: &Context<'_>,
+    out: &mut Emitter,
+    original: &crate::figure::Figure,
+    converted: &crate::figure::Figure,
+    to_fahrenheit: bool,
+) {
+    let gap = cx.prose(Span::new(
+        original.span.end,
+        converted
+            .approx_span
+            .map_or(converted.span.start, |s| s.start),
+    ));
+    if gap.trim() != "(" {
+        return;
+    }
+    let (Some(a), Some(b)) = (original.number(), converted.number()) else {
+        return;
+    };
+    let convert = |v: f64| {
+        if to_fahrenheit {
+            v * 1.8 + 32.0
+        } else {
+            (v - 32.0) / 1.8
+        }
+    };
+    let expected = convert(a.value);
+    let (alo, ahi) = a.interval();
+    let (lo, hi) = (convert(alo), convert(ahi));
+    let (blo, bhi) = b.interval();
+    let slack = if converted.approx.is_approx() || original.approx.is_approx() {
+        2.0
+    } else {
+        1.0
+    };
+    if hi + slack >= blo && lo - slack <= bhi {
+        return;
+    }
+    let unit = if to_fahrenheit { "°F" } else { "°C" };
+    out.emit(
+        format!(
+            "{} is about {}{unit}, not {}",
+            cx.text(original.span),
+            show_precise(expected),
+            cx.text(converted.span)
+        ),
+        Label::new(
+            converted.span,
+            format!(
+                "{} converts to about {}{unit}",
+                cx.text(original.span),
+                show_precise(expected)
+            ),
+        ),
+        vec![Label::new(original.span, "original")],
+        Some("°F = °C × 9/5 + 32".into()),
+    );
 }
