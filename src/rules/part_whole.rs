@@ -183,6 +183,17 @@ fn apposed_percent<'a>(cx: &Context<'a>, i: usize) -> Option<StatedShare<'a>> {
     }
     let gap_end = next.approx_span.map_or(next.span.start, |s| s.start);
     let gap = cx.prose(crate::Span::new(f.span.end, gap_end.max(f.span.end)));
+    // `One in five adults, or 35%`: the counted noun may stand outside the figure's span.
+    let gap = match f.unit.as_deref() {
+        Some(unit) => {
+            let trimmed = gap.trim_start();
+            match trimmed.get(..unit.len()) {
+                Some(head) if head.eq_ignore_ascii_case(unit) => &trimmed[unit.len()..],
+                _ => gap,
+            }
+        }
+        None => gap,
+    };
     if !is_apposition(gap) {
         return None;
     }
@@ -207,8 +218,17 @@ fn computed_share(cx: &Context<'_>, f: &Figure) -> Option<ComputedShare> {
     let n = f.number()?;
     match (f.kind, f.of) {
         (Kind::Count | Kind::Ratio, Some(whole)) if whole.value > 0.0 => {
-            let (plo, phi) = n.interval();
-            let (wlo, whi) = whole.interval();
+            // Whole numbers written in full are exact (`three out of four` is 75%); rounded
+            // ones (`1.2 million of 5 million`) stand for their interval.
+            let exact = |x: Number| {
+                if x.step <= 1.0 {
+                    (x.value, x.value)
+                } else {
+                    x.interval()
+                }
+            };
+            let (plo, phi) = exact(n);
+            let (wlo, whi) = exact(whole);
             let exact_ratio = f.kind == Kind::Ratio;
             // "one in eight" is a rounded proportion: allow a 12% slack either way.
             let slack = if exact_ratio { 0.12 } else { 0.0 };
@@ -323,10 +343,70 @@ pub fn share_mismatch(cx: &Context<'_>, out: &mut Emitter) {
 fn part_and_named_whole(cx: &Context<'_>, i: usize) -> Option<(usize, usize, usize)> {
     let figures = cx.figures;
     let f = &figures[i];
-    if f.kind != Kind::Count || f.of.is_some() || f.unit.is_some() {
+    if f.kind != Kind::Count || f.of.is_some() {
         return None;
     }
     let sentence = cx.sentence_figures(i);
+    // `About 30% of the 5,000 staff, or 2,400 people`: percent, whole, then the part.
+    if i >= sentence.start + 2 {
+        let (stated, whole) = (&figures[i - 2], &figures[i - 1]);
+        let of = cx
+            .prose(crate::Span::new(
+                stated.span.end,
+                whole.span.start.max(stated.span.end),
+            ))
+            .trim()
+            .to_ascii_lowercase();
+        let apposed = cx.prose(crate::Span::new(
+            whole.span.end,
+            f.span.start.max(whole.span.end),
+        ));
+        if stated.kind == Kind::Percent
+            && stated.of.is_none()
+            && matches!(
+                of.as_str(),
+                "of" | "of its" | "of the" | "of their" | "of all"
+            )
+            && whole.kind == Kind::Count
+            && whole.of.is_none()
+            && whole.unit.is_some()
+            && is_apposition(apposed)
+        {
+            return Some((i, i - 1, i - 2));
+        }
+    }
+    // `1,200 jobs, or 15% of its 5,000 staff`.
+    if i + 2 < sentence.end {
+        let (stated, whole) = (&figures[i + 1], &figures[i + 2]);
+        let apposed = cx.prose(crate::Span::new(
+            f.span.end,
+            stated.span.start.max(f.span.end),
+        ));
+        let of = cx
+            .prose(crate::Span::new(
+                stated.span.end,
+                whole.span.start.max(stated.span.end),
+            ))
+            .trim()
+            .to_ascii_lowercase();
+        if stated.kind == Kind::Percent
+            && stated.of.is_none()
+            && is_apposition(apposed)
+            && matches!(
+                of.as_str(),
+                "of" | "of its" | "of the" | "of their" | "of all"
+            )
+            && whole.kind == Kind::Count
+            && whole.of.is_none()
+            && whole.unit.is_some()
+        {
+            return Some((i, i + 2, i + 1));
+        }
+    }
+    if f.unit.is_some() {
+        // The shapes below restate a bare count.
+        return None;
+    }
     // `Of the 1,200 staff surveyed, 420, or 45%`.
     if i > sentence.start {
         let whole = &figures[i - 1];
