@@ -255,6 +255,27 @@ fn two_totals(cx: &Context<'_>, out: &mut Emitter) {
 /// restated as `the eight airports`.
 const SET_HYPERNYMS: &[&str] = &["site", "location", "facility", "venue", "outlet", "branch"];
 
+/// Verbs whose subject owns or runs the set they count: `The trust runs 12 hospitals`.
+const OWNING_VERBS: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "owns",
+    "owned",
+    "runs",
+    "ran",
+    "operates",
+    "operated",
+    "employs",
+    "employed",
+    "controls",
+    "controlled",
+    "manages",
+    "managed",
+    "holds",
+    "held",
+];
+
 /// Words after `the N nouns` that narrow the set to a subset.
 const SUBSET_MODIFIERS: &[&str] = &[
     "in",
@@ -351,6 +372,23 @@ fn set_ref<'f>(cx: &Context<'_>, f: &'f Figure) -> Option<SetRef<'f>> {
                     return None;
                 }
                 None
+            }
+            verb if OWNING_VERBS.contains(&verb) => {
+                // `The trust runs 12 hospitals`: the subject right before the verb owns
+                // the set; a pronoun names nobody.
+                let head = before[..before.len() - determiner.len()].trim_end();
+                let subject = head.rsplit(char::is_whitespace).next().unwrap_or("");
+                let subject = subject.to_lowercase();
+                if subject.len() < 3
+                    || !subject.chars().all(char::is_alphabetic)
+                    || [
+                        "he", "she", "they", "who", "which", "that", "it", "we", "you",
+                    ]
+                    .contains(&subject.as_str())
+                {
+                    return None;
+                }
+                Some(subject)
             }
             _ => return None,
         }
