@@ -762,6 +762,9 @@ fn cue_at(
     let text = &doc.prose;
     let word = |k: usize| &text[words[k].start..words[k].end];
     let w = word(i);
+    if !may_start_cue(w) {
+        return None;
+    }
     let span = Span::new(words[i].start, words[i].end);
     let prev = (i > 0).then(|| word(i - 1).to_ascii_lowercase());
     let next = words.get(i + 1).map(|n| &text[n.start..n.end]);
@@ -895,6 +898,57 @@ fn cue_at(
         return Some((Cue::Data, span, Some(subject)));
     }
     None
+}
+
+/// The words a cue can start with: the verb and noun lists, `according`, `reportedly`
+/// and the nouns of `figures from`.
+const CUE_WORDS: &[&[&str]] = &[
+    SPEECH_VERBS,
+    DATA_VERBS,
+    CLAIM_VERBS,
+    FORECAST_VERBS,
+    FORECAST_NOUNS,
+    &[
+        "according",
+        "reportedly",
+        "figures",
+        "data",
+        "statistics",
+        "estimates",
+        "numbers",
+    ],
+];
+
+/// The shapes of [`CUE_WORDS`]: by first and last letter, a bit for each length, so
+/// that most words are turned away before any list is read.
+const CUE_SHAPES: [[u32; 26]; 26] = {
+    let mut table = [[0u32; 26]; 26];
+    let mut l = 0;
+    while l < CUE_WORDS.len() {
+        let mut k = 0;
+        while k < CUE_WORDS[l].len() {
+            let w = CUE_WORDS[l][k].as_bytes();
+            let first = (w[0] - b'a') as usize;
+            let last = (w[w.len() - 1] - b'a') as usize;
+            table[first][last] |= 1 << w.len();
+            k += 1;
+        }
+        l += 1;
+    }
+    table
+};
+
+/// False when `w` is surely no word of [`CUE_WORDS`], in any letter case.
+fn may_start_cue(w: &str) -> bool {
+    let b = w.as_bytes();
+    let (Some(first), Some(last)) = (b.first(), b.last()) else {
+        return false;
+    };
+    let (first, last) = (first.to_ascii_lowercase(), last.to_ascii_lowercase());
+    b.len() < 32
+        && first.is_ascii_lowercase()
+        && last.is_ascii_lowercase()
+        && CUE_SHAPES[usize::from(first - b'a')][usize::from(last - b'a')] & (1 << b.len()) != 0
 }
 
 /// True when a verb at word `i` is followed by `that`, a boundary or the sentence end.

@@ -234,3 +234,16 @@ fn reportedly_links_and_footnotes() {
     );
     assert_eq!(rows[0].1, Some("footnote"), "{rows:?}");
 }
+
+#[test]
+fn the_cue_prefilter_lets_every_cue_word_through() {
+    for word in CUE_WORDS.iter().flat_map(|list| list.iter()) {
+        let title = word[..1].to_ascii_uppercase() + &word[1..];
+        for w in [word.to_string(), title, word.to_ascii_uppercase()] {
+            assert!(may_start_cue(&w), "{w}");
+        }
+    }
+    for w in ["", "the", "council", "analysts'", "saidx", "5", "über"] {
+        assert!(!may_start_cue(w), "{w}");
+    }
+}
