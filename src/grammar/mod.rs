@@ -124,6 +124,13 @@ impl<'a> Scanner<'a> {
         let bytes = self.prose.as_bytes();
         let mut i = self.start;
         while i < self.end {
+            // Most bytes are spaces and punctuation: step over them first.
+            while i < self.end && INERT[usize::from(bytes[i])] {
+                i += 1;
+            }
+            if i >= self.end {
+                break;
+            }
             let b = bytes[i];
             let prev = if i > self.start { bytes[i - 1] } else { b' ' };
             let next = bytes.get(i + 1).copied().unwrap_or(b' ');
@@ -2020,6 +2027,20 @@ fn phone_number(s: &str) -> Option<usize> {
     }
     None
 }
+
+/// ASCII bytes at which no figure starts, whatever is around them: whitespace, control
+/// bytes and punctuation other than `$`, `~`, `.` and `-` (the scanner's candidates are
+/// digits, letters, those four and non-ASCII chars).
+const INERT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = !(c.is_ascii_alphanumeric() || matches!(c, b'$' | b'~' | b'.' | b'-'));
+        b += 1;
+    }
+    table
+};
 
 /// Words worth trying a parser at.
 fn is_trigger(w: &str) -> bool {
