@@ -1174,14 +1174,35 @@ fn gap_is_boundary(text: &str, from: usize, to: usize) -> bool {
 /// dots (`Al-Kadhimi`, `NASA's`, `U.S.`) kept.
 fn words_in(text: &str, span: Span) -> Vec<Word> {
     let slice = &text[span.start..span.end];
+    let bytes = slice.as_bytes();
     let mut words = Vec::new();
     let mut start: Option<usize> = None;
-    let mut chars = slice.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let inner = matches!(c, '\'' | '’' | '-' | '.')
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII is read byte by byte; other chars are decoded.
+        let (c, len) = match bytes[i] {
+            b if b.is_ascii() => (char::from(b), 1),
+            _ => {
+                let c = slice[i..]
+                    .chars()
+                    .next()
+                    .unwrap_or(char::REPLACEMENT_CHARACTER);
+                (c, c.len_utf8())
+            }
+        };
+        let alphanumeric = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        let inner = !alphanumeric
             && start.is_some()
-            && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
-        if c.is_alphanumeric() || inner {
+            && matches!(c, '\'' | '’' | '-' | '.')
+            && slice[i + len..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+        if alphanumeric || inner {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             words.push(Word {
@@ -1189,6 +1210,7 @@ fn words_in(text: &str, span: Span) -> Vec<Word> {
                 end: span.start + i,
             });
         }
+        i += len;
     }
     if let Some(s) = start {
         words.push(Word {
@@ -1210,19 +1232,21 @@ fn words_in(text: &str, span: Span) -> Vec<Word> {
 fn find_quotes(text: &str, block: Span) -> Vec<Span> {
     let mut quotes = Vec::new();
     let mut open: Option<usize> = None;
-    for (i, c) in text[block.start..block.end].char_indices() {
+    let bytes = &text.as_bytes()[block.start..block.end];
+    // `"` is one byte; `“` and `”` are E2 80 9C and E2 80 9D.
+    for i in memchr::memchr2_iter(b'"', 0xE2, bytes) {
         let at = block.start + i;
-        match c {
-            '“' if open.is_none() => open = Some(at),
-            '”' => {
-                if let Some(s) = open.take() {
-                    quotes.push(Span::new(s, at + c.len_utf8()));
-                }
-            }
-            '"' => match open.take() {
+        match &bytes[i..] {
+            [b'"', ..] => match open.take() {
                 Some(s) => quotes.push(Span::new(s, at + 1)),
                 None => open = Some(at),
             },
+            [0xE2, 0x80, 0x9C, ..] if open.is_none() => open = Some(at),
+            [0xE2, 0x80, 0x9D, ..] => {
+                if let Some(s) = open.take() {
+                    quotes.push(Span::new(s, at + 3));
+                }
+            }
             _ => {}
         }
     }
