@@ -722,16 +722,19 @@ fn scan_block(doc: &Document, block_index: usize) -> BlockCues {
     let in_quote = |offset: usize| quote_around(&quotes, Span::new(offset, offset + 1)).is_some();
     let first = doc.sentences.partition_point(|s| s.end <= block.span.start);
     let mut cues = Vec::new();
+    // One buffer for the words of every sentence.
+    let mut words = Vec::new();
     for (sentence_index, sentence) in doc.sentences.iter().enumerate().skip(first) {
         if sentence.start >= block.span.end {
             break;
         }
-        let words = words_in(prose, *sentence);
+        words_in(prose, *sentence, &mut words);
+        let words = &words[..];
         for (i, w) in words.iter().enumerate() {
             if in_quote(w.start) {
                 continue;
             }
-            if let Some((cue, span, source)) = cue_at(doc, &words, i, *sentence, &in_quote) {
+            if let Some((cue, span, source)) = cue_at(doc, words, i, *sentence, &in_quote) {
                 cues.push(CueHit {
                     cue,
                     span,
@@ -1170,12 +1173,12 @@ fn gap_is_boundary(text: &str, from: usize, to: usize) -> bool {
     ]) || gap.contains(" - ")
 }
 
-/// The words of `span`: runs of letters and digits, with inner apostrophes, hyphens and
-/// dots (`Al-Kadhimi`, `NASA's`, `U.S.`) kept.
-fn words_in(text: &str, span: Span) -> Vec<Word> {
+/// The words of `span`, into `words` (cleared first): runs of letters and digits, with
+/// inner apostrophes, hyphens and dots (`Al-Kadhimi`, `NASA's`, `U.S.`) kept.
+fn words_in(text: &str, span: Span, words: &mut Vec<Word>) {
+    words.clear();
     let slice = &text[span.start..span.end];
     let bytes = slice.as_bytes();
-    let mut words = Vec::new();
     let mut start: Option<usize> = None;
     let mut i = 0;
     while i < bytes.len() {
@@ -1219,12 +1222,11 @@ fn words_in(text: &str, span: Span) -> Vec<Word> {
         });
     }
     // A trailing possessive apostrophe belongs to its word (`analysts'`).
-    for w in &mut words {
+    for w in words.iter_mut() {
         if text[w.end..].starts_with('\'') {
             w.end += 1;
         }
     }
-    words
 }
 
 /// Direct quotes in a block: `“…”` pairs and straight `"…"` pairs; an unclosed quote runs
