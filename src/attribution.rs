@@ -1182,7 +1182,13 @@ fn words_in(text: &str, span: Span, words: &mut Vec<Word>) {
     let mut start: Option<usize> = None;
     let mut i = 0;
     while i < bytes.len() {
-        // ASCII is read byte by byte; other chars are decoded.
+        // A run of ASCII letters and digits is inside one word: step over it whole.
+        if bytes[i].is_ascii_alphanumeric() {
+            start.get_or_insert(i);
+            i = alphanumeric_end(bytes, i + 1);
+            continue;
+        }
+        // Other ASCII is read byte by byte; other chars are decoded.
         let (c, len) = match bytes[i] {
             b if b.is_ascii() => (char::from(b), 1),
             _ => {
@@ -1227,6 +1233,34 @@ fn words_in(text: &str, span: Span, words: &mut Vec<Word>) {
             w.end += 1;
         }
     }
+}
+
+/// The end of the run of ASCII letters and digits at `bytes[from..]`: the first offset
+/// from `from` on that is neither, or the length. Eight bytes are tested at a time.
+fn alphanumeric_end(bytes: &[u8], from: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut i = from;
+    while let Some(chunk) = bytes
+        .get(i..i + 8)
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
+    {
+        let chunk = u64::from_le_bytes(chunk);
+        // Seven bits a byte, so that no sum below carries into the next byte.
+        let low = chunk & !HIGH;
+        let lower = low | 0x2020_2020_2020_2020;
+        let letters = (lower + 0x1f * ONES) & !(lower + 0x05 * ONES);
+        let digits = (low + 0x50 * ONES) & !(low + 0x46 * ONES);
+        let others = !((letters | digits) & !chunk) & HIGH;
+        if others != 0 {
+            return i + (others.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+        i += 1;
+    }
+    i
 }
 
 /// Direct quotes in a block: `“…”` pairs and straight `"…"` pairs; an unclosed quote runs

@@ -247,3 +247,16 @@ fn the_cue_prefilter_lets_every_cue_word_through() {
         assert!(!may_start_cue(w), "{w}");
     }
 }
+
+#[test]
+fn alphanumeric_end_agrees_with_a_byte_loop() {
+    let text = "Al-Kadhimi's 2,300 wordsAnd99MORE éte [x]@`{/:09 zZaA twelvechars12345,";
+    let bytes = text.as_bytes();
+    for from in 0..=bytes.len() {
+        let mut expected = from;
+        while expected < bytes.len() && bytes[expected].is_ascii_alphanumeric() {
+            expected += 1;
+        }
+        assert_eq!(alphanumeric_end(bytes, from), expected, "{from}");
+    }
+}
