@@ -731,7 +731,8 @@ fn scan_block(doc: &Document, block_index: usize) -> BlockCues {
         words_in(prose, *sentence, &mut words);
         let words = &words[..];
         for (i, w) in words.iter().enumerate() {
-            if in_quote(w.start) {
+            // Most words are no cue word at all: turn them away before anything else.
+            if !may_start_cue(&prose[w.start..w.end]) || in_quote(w.start) {
                 continue;
             }
             if let Some((cue, span, source)) = cue_at(doc, words, i, *sentence, &in_quote) {
@@ -765,9 +766,6 @@ fn cue_at(
     let text = &doc.prose;
     let word = |k: usize| &text[words[k].start..words[k].end];
     let w = word(i);
-    if !may_start_cue(w) {
-        return None;
-    }
     let span = Span::new(words[i].start, words[i].end);
     let prev = (i > 0).then(|| word(i - 1).to_ascii_lowercase());
     let next = words.get(i + 1).map(|n| &text[n.start..n.end]);
