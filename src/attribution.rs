@@ -722,16 +722,20 @@ fn scan_block(doc: &Document, block_index: usize) -> BlockCues {
     let in_quote = |offset: usize| quote_around(&quotes, Span::new(offset, offset + 1)).is_some();
     let first = doc.sentences.partition_point(|s| s.end <= block.span.start);
     let mut cues = Vec::new();
+    // One buffer for the words of every sentence.
+    let mut words = Vec::new();
     for (sentence_index, sentence) in doc.sentences.iter().enumerate().skip(first) {
         if sentence.start >= block.span.end {
             break;
         }
-        let words = words_in(prose, *sentence);
+        words_in(prose, *sentence, &mut words);
+        let words = &words[..];
         for (i, w) in words.iter().enumerate() {
-            if in_quote(w.start) {
+            // Most words are no cue word at all: turn them away before anything else.
+            if !may_start_cue(&prose[w.start..w.end]) || in_quote(w.start) {
                 continue;
             }
-            if let Some((cue, span, source)) = cue_at(doc, &words, i, *sentence, &in_quote) {
+            if let Some((cue, span, source)) = cue_at(doc, words, i, *sentence, &in_quote) {
                 cues.push(CueHit {
                     cue,
                     span,
@@ -895,6 +899,57 @@ fn cue_at(
         return Some((Cue::Data, span, Some(subject)));
     }
     None
+}
+
+/// The words a cue can start with: the verb and noun lists, `according`, `reportedly`
+/// and the nouns of `figures from`.
+const CUE_WORDS: &[&[&str]] = &[
+    SPEECH_VERBS,
+    DATA_VERBS,
+    CLAIM_VERBS,
+    FORECAST_VERBS,
+    FORECAST_NOUNS,
+    &[
+        "according",
+        "reportedly",
+        "figures",
+        "data",
+        "statistics",
+        "estimates",
+        "numbers",
+    ],
+];
+
+/// The shapes of [`CUE_WORDS`]: by first and last letter, a bit for each length, so
+/// that most words are turned away before any list is read.
+const CUE_SHAPES: [[u32; 26]; 26] = {
+    let mut table = [[0u32; 26]; 26];
+    let mut l = 0;
+    while l < CUE_WORDS.len() {
+        let mut k = 0;
+        while k < CUE_WORDS[l].len() {
+            let w = CUE_WORDS[l][k].as_bytes();
+            let first = (w[0] - b'a') as usize;
+            let last = (w[w.len() - 1] - b'a') as usize;
+            table[first][last] |= 1 << w.len();
+            k += 1;
+        }
+        l += 1;
+    }
+    table
+};
+
+/// False when `w` is surely no word of [`CUE_WORDS`], in any letter case.
+fn may_start_cue(w: &str) -> bool {
+    let b = w.as_bytes();
+    let (Some(first), Some(last)) = (b.first(), b.last()) else {
+        return false;
+    };
+    let (first, last) = (first.to_ascii_lowercase(), last.to_ascii_lowercase());
+    b.len() < 32
+        && first.is_ascii_lowercase()
+        && last.is_ascii_lowercase()
+        && CUE_SHAPES[usize::from(first - b'a')][usize::from(last - b'a')] & (1 << b.len()) != 0
 }
 
 /// True when a verb at word `i` is followed by `that`, a boundary or the sentence end.
@@ -1116,18 +1171,45 @@ fn gap_is_boundary(text: &str, from: usize, to: usize) -> bool {
     ]) || gap.contains(" - ")
 }
 
-/// The words of `span`: runs of letters and digits, with inner apostrophes, hyphens and
-/// dots (`Al-Kadhimi`, `NASA's`, `U.S.`) kept.
-fn words_in(text: &str, span: Span) -> Vec<Word> {
+/// The words of `span`, into `words` (cleared first): runs of letters and digits, with
+/// inner apostrophes, hyphens and dots (`Al-Kadhimi`, `NASA's`, `U.S.`) kept.
+fn words_in(text: &str, span: Span, words: &mut Vec<Word>) {
+    words.clear();
     let slice = &text[span.start..span.end];
-    let mut words = Vec::new();
+    let bytes = slice.as_bytes();
     let mut start: Option<usize> = None;
-    let mut chars = slice.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let inner = matches!(c, '\'' | '’' | '-' | '.')
+    let mut i = 0;
+    while i < bytes.len() {
+        // A run of ASCII letters and digits is inside one word: step over it whole.
+        if bytes[i].is_ascii_alphanumeric() {
+            start.get_or_insert(i);
+            i = alphanumeric_end(bytes, i + 1);
+            continue;
+        }
+        // Other ASCII is read byte by byte; other chars are decoded.
+        let (c, len) = match bytes[i] {
+            b if b.is_ascii() => (char::from(b), 1),
+            _ => {
+                let c = slice[i..]
+                    .chars()
+                    .next()
+                    .unwrap_or(char::REPLACEMENT_CHARACTER);
+                (c, c.len_utf8())
+            }
+        };
+        let alphanumeric = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        let inner = !alphanumeric
             && start.is_some()
-            && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
-        if c.is_alphanumeric() || inner {
+            && matches!(c, '\'' | '’' | '-' | '.')
+            && slice[i + len..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+        if alphanumeric || inner {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             words.push(Word {
@@ -1135,6 +1217,7 @@ fn words_in(text: &str, span: Span) -> Vec<Word> {
                 end: span.start + i,
             });
         }
+        i += len;
     }
     if let Some(s) = start {
         words.push(Word {
@@ -1143,12 +1226,39 @@ fn words_in(text: &str, span: Span) -> Vec<Word> {
         });
     }
     // A trailing possessive apostrophe belongs to its word (`analysts'`).
-    for w in &mut words {
+    for w in words.iter_mut() {
         if text[w.end..].starts_with('\'') {
             w.end += 1;
         }
     }
-    words
+}
+
+/// The end of the run of ASCII letters and digits at `bytes[from..]`: the first offset
+/// from `from` on that is neither, or the length. Eight bytes are tested at a time.
+fn alphanumeric_end(bytes: &[u8], from: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut i = from;
+    while let Some(chunk) = bytes
+        .get(i..i + 8)
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
+    {
+        let chunk = u64::from_le_bytes(chunk);
+        // Seven bits a byte, so that no sum below carries into the next byte.
+        let low = chunk & !HIGH;
+        let lower = low | 0x2020_2020_2020_2020;
+        let letters = (lower + 0x1f * ONES) & !(lower + 0x05 * ONES);
+        let digits = (low + 0x50 * ONES) & !(low + 0x46 * ONES);
+        let others = !((letters | digits) & !chunk) & HIGH;
+        if others != 0 {
+            return i + (others.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+        i += 1;
+    }
+    i
 }
 
 /// Direct quotes in a block: `“…”` pairs and straight `"…"` pairs; an unclosed quote runs
@@ -1156,19 +1266,21 @@ fn words_in(text: &str, span: Span) -> Vec<Word> {
 fn find_quotes(text: &str, block: Span) -> Vec<Span> {
     let mut quotes = Vec::new();
     let mut open: Option<usize> = None;
-    for (i, c) in text[block.start..block.end].char_indices() {
+    let bytes = &text.as_bytes()[block.start..block.end];
+    // `"` is one byte; `“` and `”` are E2 80 9C and E2 80 9D.
+    for i in memchr::memchr2_iter(b'"', 0xE2, bytes) {
         let at = block.start + i;
-        match c {
-            '“' if open.is_none() => open = Some(at),
-            '”' => {
-                if let Some(s) = open.take() {
-                    quotes.push(Span::new(s, at + c.len_utf8()));
-                }
-            }
-            '"' => match open.take() {
+        match &bytes[i..] {
+            [b'"', ..] => match open.take() {
                 Some(s) => quotes.push(Span::new(s, at + 1)),
                 None => open = Some(at),
             },
+            [0xE2, 0x80, 0x9C, ..] if open.is_none() => open = Some(at),
+            [0xE2, 0x80, 0x9D, ..] => {
+                if let Some(s) = open.take() {
+                    quotes.push(Span::new(s, at + 3));
+                }
+            }
             _ => {}
         }
     }

@@ -18,7 +18,6 @@ use figcheck::report::{checkstyle, github, gitlab, junit, rdjson};
 use figcheck::span::{ColumnUnit, LineIndex};
 use figcheck::walk;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -161,13 +160,17 @@ struct RunArgs {
     no_progress: bool,
 }
 
-/// Files handled per batch: results are written in input order after each batch, so
-/// memory holds a batch's documents, not the run's.
-const BATCH_PER_THREAD: usize = 4;
+/// How many files past the oldest one not yet handed over may be loaded and analysed
+/// ahead, per thread: memory holds this window's documents, not the run's.
+const AHEAD_PER_THREAD: usize = 16;
 
 /// Load and analyse every input on the thread pool, then hand each document and its
 /// analysis to `handle`, one at a time and in input order. Per-file problems are
 /// reported on stderr and the run goes on; returns whether any input was unreadable.
+///
+/// Results stream: each document is handed over as soon as it and every document before
+/// it are analysed, while the pool works on the next ones, so no thread waits for the
+/// slowest file of a batch.
 fn for_each_document<T: Send>(
     paths: &[PathBuf],
     stdin_name: Option<&Path>,
@@ -201,38 +204,83 @@ fn for_each_document<T: Send>(
         ));
     }
     let progress = progress_bar(&files, run);
-    let batch = rayon::current_num_threads() * BATCH_PER_THREAD;
-    for chunk in files.chunks(batch) {
-        let results: Vec<Result<(Document, T), ()>> = chunk
-            .par_iter()
-            .map(|entry| match entry {
+    let threads = rayon::current_num_threads().max(1);
+    let window = threads * AHEAD_PER_THREAD;
+    // The next file to claim, and the number of files handed over so far.
+    let claims = std::sync::Mutex::new((0usize, 0usize));
+    let advanced = std::sync::Condvar::new();
+    let (sender, receiver) = crossbeam_channel::unbounded();
+    let work = |sender: &crossbeam_channel::Sender<_>| {
+        loop {
+            let index = {
+                let Ok(mut state) = claims.lock() else { return };
+                while state.0 < files.len() && state.0 >= state.1 + window {
+                    state = match advanced.wait(state) {
+                        Ok(s) => s,
+                        Err(_) => return,
+                    };
+                }
+                if state.0 >= files.len() {
+                    return;
+                }
+                state.0 += 1;
+                state.0 - 1
+            };
+            let result = match &files[index] {
                 Ok(path) => load::load_file(path)
                     .map(|doc| {
                         let analysis = analyze(&doc);
                         (doc, analysis)
                     })
-                    .map_err(|_| ()),
-                Err(_) => Err(()),
-            })
-            .collect();
-        for (entry, result) in chunk.iter().zip(results) {
-            match (entry, result) {
-                (_, Ok((doc, analysis))) => handle(doc, analysis),
-                // Errors are loaded again here, on this thread, so that messages come
-                // in input order and only the (rare) failures pay twice.
-                (Ok(path), Err(())) => {
-                    if let Err(e) = load::load_file(path) {
-                        failed |= progress.suspend(|| report_load_error(&e));
+                    .map_err(Some),
+                // Walk errors are reported from `files`, in order, below.
+                Err(_) => Err(None),
+            };
+            if sender.send((index, result)).is_err() {
+                return;
+            }
+        }
+    };
+    rayon::in_place_scope(|scope| {
+        for _ in 0..threads.min(files.len()) {
+            let sender = sender.clone();
+            scope.spawn(move |_| work(&sender));
+        }
+        // Only the workers hold senders now: should one die, the loop below ends
+        // instead of waiting for its results, and the scope passes its panic on.
+        drop(sender);
+        // Results that arrived before their predecessors, by index.
+        let mut pending = std::collections::BTreeMap::new();
+        let mut next = 0;
+        while next < files.len() {
+            let result = match pending.remove(&next) {
+                Some(result) => result,
+                None => match receiver.recv() {
+                    Ok((index, result)) if index != next => {
+                        pending.insert(index, result);
+                        continue;
                     }
-                }
-                (Err(e), Err(())) => {
+                    Ok((_, result)) => result,
+                    Err(_) => break,
+                },
+            };
+            match (&files[next], result) {
+                (_, Ok((doc, analysis))) => handle(doc, analysis),
+                (_, Err(Some(e))) => failed |= progress.suspend(|| report_load_error(&e)),
+                (Err(e), Err(None)) => {
                     progress.suspend(|| eprintln!("error: {e}"));
                     failed = true;
                 }
+                (Ok(_), Err(None)) => {}
             }
             progress.inc(1);
+            next += 1;
+            if let Ok(mut state) = claims.lock() {
+                state.1 = next;
+            }
+            advanced.notify_all();
         }
-    }
+    });
     progress.finish_and_clear();
     failed
 }

@@ -234,3 +234,29 @@ fn reportedly_links_and_footnotes() {
     );
     assert_eq!(rows[0].1, Some("footnote"), "{rows:?}");
 }
+
+#[test]
+fn the_cue_prefilter_lets_every_cue_word_through() {
+    for word in CUE_WORDS.iter().flat_map(|list| list.iter()) {
+        let title = word[..1].to_ascii_uppercase() + &word[1..];
+        for w in [word.to_string(), title, word.to_ascii_uppercase()] {
+            assert!(may_start_cue(&w), "{w}");
+        }
+    }
+    for w in ["", "the", "council", "analysts'", "saidx", "5", "über"] {
+        assert!(!may_start_cue(w), "{w}");
+    }
+}
+
+#[test]
+fn alphanumeric_end_agrees_with_a_byte_loop() {
+    let text = "Al-Kadhimi's 2,300 wordsAnd99MORE éte [x]@`{/:09 zZaA twelvechars12345,";
+    let bytes = text.as_bytes();
+    for from in 0..=bytes.len() {
+        let mut expected = from;
+        while expected < bytes.len() && bytes[expected].is_ascii_alphanumeric() {
+            expected += 1;
+        }
+        assert_eq!(alphanumeric_end(bytes, from), expected, "{from}");
+    }
+}

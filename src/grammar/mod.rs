@@ -124,6 +124,13 @@ impl<'a> Scanner<'a> {
         let bytes = self.prose.as_bytes();
         let mut i = self.start;
         while i < self.end {
+            // Most bytes are spaces and punctuation: step over them first.
+            while i < self.end && INERT[usize::from(bytes[i])] {
+                i += 1;
+            }
+            if i >= self.end {
+                break;
+            }
             let b = bytes[i];
             let prev = if i > self.start { bytes[i - 1] } else { b' ' };
             let next = bytes.get(i + 1).copied().unwrap_or(b' ');
@@ -133,10 +140,7 @@ impl<'a> Scanner<'a> {
                 if prev.is_ascii_alphanumeric() {
                     false
                 } else {
-                    let mut word_end = i + 1;
-                    while word_end < self.end && bytes[word_end].is_ascii_alphabetic() {
-                        word_end += 1;
-                    }
+                    let word_end = letters_end(bytes, i + 1, self.end);
                     let w = &self.prose[i..word_end];
                     let may_trigger = lexicon::may_start_trigger(b) || b.is_ascii_uppercase();
                     if (may_trigger && is_trigger(w))
@@ -2031,11 +2035,66 @@ fn phone_number(s: &str) -> Option<usize> {
     None
 }
 
+/// ASCII bytes at which no figure starts, whatever is around them: whitespace, control
+/// bytes and punctuation other than `$`, `~`, `.` and `-` (the scanner's candidates are
+/// digits, letters, those four and non-ASCII chars).
+const INERT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = !(c.is_ascii_alphanumeric() || matches!(c, b'$' | b'~' | b'.' | b'-'));
+        b += 1;
+    }
+    table
+};
+
+/// The end of the run of ASCII letters at `bytes[from..end]`: the first offset from
+/// `from` on that is not an ASCII letter, or `end`. Eight bytes are tested at a time (a
+/// word usually ends within one step, with no branch per letter).
+fn letters_end(bytes: &[u8], from: usize, end: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(chunk) = bytes
+        .get(i..(i + 8).min(end))
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
+    {
+        let chunk = u64::from_le_bytes(chunk);
+        // Each byte as seven bits and lower-cased (an ASCII letter is then in a..z);
+        // sums stay below 0x100 per byte, so no carry crosses bytes.
+        let lower = (chunk & !HIGH) | 0x2020_2020_2020_2020;
+        let at_least_a = lower + 0x1f1f_1f1f_1f1f_1f1f;
+        let past_z = lower + 0x0505_0505_0505_0505;
+        let letters = at_least_a & !past_z & !chunk & HIGH;
+        let others = !letters & HIGH;
+        if others != 0 {
+            return i + (others.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < end && bytes[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    i
+}
+
 /// Words worth trying a parser at.
 fn is_trigger(w: &str) -> bool {
     // The longest table word is 11 letters ("seventeenth"); only "multi..." is longer.
     if w.len() > 11 {
         return w.len() >= 5 && w[..5].eq_ignore_ascii_case("multi");
+    }
+    // Most words fail on their first three letters: test them before copying the rest.
+    if let [a, b, c, ..] = *w.as_bytes()
+        && !lexicon::may_be_trigger(&[
+            a.to_ascii_lowercase(),
+            b.to_ascii_lowercase(),
+            c.to_ascii_lowercase(),
+        ])
+        && !(w.len() == 3 && a.is_ascii_uppercase())
+        && !(w.len() >= 5 && w.as_bytes()[..5].eq_ignore_ascii_case(b"multi"))
+    {
+        return false;
     }
     let mut buf = [0u8; 11];
     for (dst, src) in buf.iter_mut().zip(w.bytes()) {
@@ -2063,5 +2122,45 @@ fn utf8_len(first_byte: u8) -> usize {
         0xC0..=0xDF => 2,
         0xE0..=0xEF => 3,
         _ => 4,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters_end_agrees_with_a_byte_loop() {
+        let text = "Seventy-two wordsAndMORE éte [x]@`{ zZaA 1999 twelvelettersandthen,";
+        let bytes = text.as_bytes();
+        for from in 0..bytes.len() {
+            for end in from..=bytes.len() {
+                let mut expected = from;
+                while expected < end && bytes[expected].is_ascii_alphabetic() {
+                    expected += 1;
+                }
+                assert_eq!(letters_end(bytes, from, end), expected, "{from}..{end}");
+            }
+        }
+    }
+
+    #[test]
+    fn trigger_words_in_any_case() {
+        for w in [
+            "a",
+            "An",
+            "one",
+            "THREE",
+            "March",
+            "mid",
+            "USD",
+            "multibillion",
+            "halved",
+        ] {
+            assert!(is_trigger(w), "{w}");
+        }
+        for w in ["the", "Thing", "alone", "Usa", "mu", "once"] {
+            assert!(!is_trigger(w), "{w}");
+        }
     }
 }

@@ -91,10 +91,10 @@ fn opposite(word: &str) -> &'static str {
 /// The claimed order of a comparative word: `Some(true)` for "more", `Some(false)` for
 /// "less".
 fn claims_more(word: &str) -> Option<bool> {
-    let w = word.to_ascii_lowercase();
-    if MORE.contains(&w.as_str()) {
+    let is = |w: &&str| w.eq_ignore_ascii_case(word);
+    if MORE.iter().any(is) {
         Some(true)
-    } else if LESS.contains(&w.as_str()) {
+    } else if LESS.iter().any(is) {
         Some(false)
     } else {
         None

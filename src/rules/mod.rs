@@ -371,7 +371,17 @@ impl Emitter {
         help: Option<String>,
     ) {
         // Figures quoted in messages may span a line break; messages are one line.
-        let one_line = |text: String| text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let one_line = |text: String| {
+            // Most texts are one line already: single spaces, none at either end.
+            let clean = !text.contains(|c: char| c.is_whitespace() && c != ' ')
+                && !text.contains("  ")
+                && !text.starts_with(' ')
+                && !text.ends_with(' ');
+            if clean {
+                return text;
+            }
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
         let relabel = |l: Label| Label::new(l.span, one_line(l.message));
         self.findings.push(Finding {
             rule: self.rule,
