@@ -136,6 +136,11 @@ struct FiguresArgs {
     run: RunArgs,
 }
 
+/// mimalloc: the checks allocate many small strings on every thread, and with two
+/// threads the system allocator's locks cost more than the work (see README, Throughput).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {

@@ -92,7 +92,13 @@ fn words(text: &str) -> Vec<String> {
 /// of the marker phrases.
 fn preceded_by(cx: &Context<'_>, f: &Figure, markers: &[&str]) -> bool {
     let start = f.approx_span.map_or(f.span.start, |s| s.start);
-    let before = cx.before_in_sentence(start).trim_end().to_ascii_lowercase();
+    let before = cx.before_in_sentence(start).trim_end();
+    // Markers are short: lower-case only the end of the sentence so far.
+    let mut tail_start = before.len().saturating_sub(24);
+    while !before.is_char_boundary(tail_start) {
+        tail_start -= 1;
+    }
+    let before = before[tail_start..].to_ascii_lowercase();
     markers.iter().any(|m| {
         before.ends_with(m)
             && before[..before.len() - m.len()]

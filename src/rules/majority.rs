@@ -39,6 +39,12 @@ fn majority_before(
     max_gap: usize,
 ) -> Option<(Span, &'static str)> {
     let before = cx.before_in_sentence(offset);
+    // Only the last few words can hold the phrase: lower-case just those.
+    let mut tail_start = before.len().saturating_sub(max_gap + 16);
+    while !before.is_char_boundary(tail_start) {
+        tail_start -= 1;
+    }
+    let before = &before[tail_start..];
     let lower = before.to_ascii_lowercase();
     for word in MAJORITY_WORDS {
         let Some(at) = lower.rfind(word) else {

@@ -46,7 +46,12 @@ fn part_of_them_exceeds(cx: &Context<'_>, out: &mut Emitter) {
         if f.kind != Kind::Count || f.of.is_some() || f.unit.is_some() || f.approx.is_approx() {
             continue;
         }
-        let after = cx.after_in_sentence(f.span.end).to_ascii_lowercase();
+        let after = cx.after_in_sentence(f.span.end);
+        let mut head_end = after.len().min(16);
+        while !after.is_char_boundary(head_end) {
+            head_end -= 1;
+        }
+        let after = after[..head_end].to_ascii_lowercase();
         let pronoun_len = ["of them", "of these", "of those"]
             .iter()
             .find(|p| {

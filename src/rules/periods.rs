@@ -94,7 +94,15 @@ fn period_of(cx: &Context<'_>, f: &Figure) -> Option<Period> {
         }
         _ => return None,
     };
-    let before = words_back(cx.before_in_sentence(f.span.start));
+    // The period phrase and the word placing the count in it are the last few words.
+    let before: Vec<String> = cx
+        .before_in_sentence(f.span.start)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(8)
+        .map(str::to_ascii_lowercase)
+        .collect();
     let w = |i: usize| before.get(i).map_or("", String::as_str);
     let base = year * 12;
     let (first, last, words_used) = match month {
