@@ -574,9 +574,20 @@ fn run_check(args: &CheckArgs) -> ExitCode {
     let mut run = RunReport::default();
     let mut write_ok = true;
     let mut diff_failed = false;
+    // Human diagnostics are rendered on the worker threads with the analysis: miette's
+    // renderer costs more than the checks when a run prints many of them.
     let analyze = |doc: &Document| {
-        (filter.allows(&doc.path) || doc.path.as_os_str() == "-")
-            .then(|| figcheck::check(doc, &config))
+        (filter.allows(&doc.path) || doc.path.as_os_str() == "-").then(|| {
+            let mut findings = figcheck::check(doc, &config);
+            findings.retain(|f| f.severity >= min_severity);
+            findings
+                .into_iter()
+                .map(|f| {
+                    let rendered = (format == CheckFormat::Human).then(|| renderer.render(doc, &f));
+                    (f, rendered)
+                })
+                .collect::<Vec<_>>()
+        })
     };
     let failed_input = for_each_document(
         &paths,
@@ -591,11 +602,10 @@ fn run_check(args: &CheckArgs) -> ExitCode {
             if format.is_whole_run() {
                 run.files.push(doc.path.display().to_string());
             }
-            findings.retain(|f| f.severity >= min_severity);
             let index = LineIndex::new(&doc.text);
             if let Some(changed) = &changed {
                 match changed.file(&doc.path) {
-                    Ok(Some(change)) => findings.retain(|f| {
+                    Ok(Some(change)) => findings.retain(|(f, _)| {
                         f.spans().any(|span| {
                             let r = Region::new(&doc.text, &index, span, ColumnUnit::Byte);
                             change.touches(r.line..=r.last_line())
@@ -610,7 +620,7 @@ fn run_check(args: &CheckArgs) -> ExitCode {
                 }
             }
             if let Some(writer) = &mut baseline_writer {
-                for f in &findings {
+                for (f, _) in &findings {
                     writer.add(&doc.path, f.rule, finding_fingerprint(&doc, f), &f.message);
                 }
                 return;
@@ -618,12 +628,13 @@ fn run_check(args: &CheckArgs) -> ExitCode {
             if let Some(baseline) = &mut baseline {
                 let key = baseline.key(&doc.path);
                 baseline.mark_checked(&key);
-                findings.retain(|f| !baseline.take(&key, f.rule, finding_fingerprint(&doc, f)));
+                findings
+                    .retain(|(f, _)| !baseline.take(&key, f.rule, finding_fingerprint(&doc, f)));
             }
             if !findings.is_empty() {
                 files_with_findings += 1;
             }
-            for finding in &findings {
+            for (finding, rendered) in &findings {
                 counts[match finding.severity {
                     Severity::Error => 0,
                     Severity::Warning => 1,
@@ -634,7 +645,7 @@ fn run_check(args: &CheckArgs) -> ExitCode {
                 entry.1 += 1;
                 failing |= finding.severity >= fail_on;
                 let written = match format {
-                    CheckFormat::Human => write!(out, "{}", renderer.render(&doc, finding)),
+                    CheckFormat::Human => write!(out, "{}", rendered.as_deref().unwrap_or("")),
                     CheckFormat::Short => {
                         writeln!(out, "{}", FindingRecord::new(&doc, &index, finding).short())
                     }
