@@ -635,6 +635,32 @@ pub fn change_mismatch(cx: &Context<'_>, out: &mut Emitter) {
                     )),
                 );
             }
+            // `up by a fifth, from £250m to £350m`: a fraction word as the change, read
+            // as loosely as fraction words are elsewhere (`a third` covers 30-37%).
+            Kind::Fraction if change.start.kind != Kind::Percent && !stated.approx.is_approx() => {
+                let share = number(stated).value * 100.0;
+                let slack = share * 0.12 + 2.5;
+                let (value, low, high) = relative_change(a, b);
+                let (low, high) = (low.abs().min(high.abs()), low.abs().max(high.abs()));
+                if high >= share - slack && low <= share + slack {
+                    continue;
+                }
+                out.emit(
+                    format!(
+                        "`{}` does not match {pair}: that is a change of {}%",
+                        cx.text(stated.span),
+                        show(value)
+                    ),
+                    Label::new(stated.span, format!("{pair} is {}%", show(value))),
+                    related,
+                    Some(format!(
+                        "`{}` is about {}%; the values give {}%",
+                        cx.text(stated.span),
+                        show(share),
+                        show(value.abs())
+                    )),
+                );
+            }
             Kind::PercentagePoints if change.start.kind == Kind::Percent => {
                 if points_fit(stated, a, b) {
                     continue;
