@@ -989,42 +989,92 @@ pub(super) fn amount_with_percent(cx: &Context<'_>, out: &mut Emitter) {
         let Some(level) = level_after(cx, i, i + 1) else {
             continue;
         };
-        let a = number(amount);
-        let n = number(level);
-        let (alo, ahi) = a.interval();
-        let (alo, ahi) = match amount.approx {
-            Approx::Exact => (alo, ahi),
-            Approx::Nearly => (a.value * 0.9, ahi),
-            Approx::About | Approx::Vague => (a.value * 0.9, a.value * 1.1),
-            _ => continue,
-        };
-        let (nlo, nhi) = n.interval();
-        // Base before the change: N - A after a rise, N + A after a fall.
-        let (low, high) = if rise {
-            (alo / (nhi - alo), ahi / (nlo - ahi))
-        } else {
-            (alo / (nhi + alo), ahi / (nlo + ahi))
-        };
-        if !(low.is_finite() && high.is_finite()) || high <= 0.0 {
+        amount_percent_level(cx, out, amount, percent, level, rise);
+    }
+    amount_level_then_percent(cx, out);
+}
+
+/// `Revenue increased by £20m to £120m, a rise of 25%`: the amount, the level it led to,
+/// then the percent (here 20% of the earlier £100m).
+fn amount_level_then_percent(cx: &Context<'_>, out: &mut Emitter) {
+    let figures = cx.figures;
+    for i in 0..figures.len().saturating_sub(2) {
+        let (amount, level, percent) = (&figures[i], &figures[i + 1], &figures[i + 2]);
+        if !matches!(amount.kind, Kind::Count | Kind::Money)
+            || amount.of.is_some()
+            || percent.kind != Kind::Percent
+            || percent.approx.is_approx()
+            || !comparable(amount, level)
+            || cx.sentence_figures(i) != cx.sentence_figures(i + 2)
+            || !preceded_by(cx, amount, &["by"])
+            || !preceded_by(cx, level, &["to"])
+        {
             continue;
         }
-        let (low, high) = (low * 100.0, high * 100.0);
-        if fits(percent, low, high) {
+        let (Some(said), Some(stated)) = (
+            direction_before(cx, amount, 3),
+            direction_before(cx, percent, 3),
+        ) else {
             continue;
-        }
-        let base = if rise {
-            n.value - a.value
-        } else {
-            n.value + a.value
         };
-        let change = if rise { "rise" } else { "fall" };
-        let amount_text = cx.text(crate::Span::new(
-            amount.approx_span.map_or(amount.span.start, |s| s.start),
-            amount.span.end,
+        // The percent names the same change right after the level (`, a rise of 25%`).
+        let gap = cx.prose(crate::Span::new(
+            level.span.end,
+            percent.span.start.max(level.span.end),
         ));
-        let level_text = cx.text(level.span);
-        let mid = (low + high) / 2.0;
-        out.emit(
+        if said != stated || gap.len() > 24 || gap.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        amount_percent_level(cx, out, amount, percent, level, said == Direction::Rise);
+    }
+}
+
+/// Check that `percent` is `amount` over the level before a rise (or fall) that ended at
+/// `level`, and report it when it is not.
+fn amount_percent_level(
+    cx: &Context<'_>,
+    out: &mut Emitter,
+    amount: &Figure,
+    percent: &Figure,
+    level: &Figure,
+    rise: bool,
+) {
+    let a = number(amount);
+    let n = number(level);
+    let (alo, ahi) = a.interval();
+    let (alo, ahi) = match amount.approx {
+        Approx::Exact => (alo, ahi),
+        Approx::Nearly => (a.value * 0.9, ahi),
+        Approx::About | Approx::Vague => (a.value * 0.9, a.value * 1.1),
+        _ => return,
+    };
+    let (nlo, nhi) = n.interval();
+    // Base before the change: N - A after a rise, N + A after a fall.
+    let (low, high) = if rise {
+        (alo / (nhi - alo), ahi / (nlo - ahi))
+    } else {
+        (alo / (nhi + alo), ahi / (nlo + ahi))
+    };
+    if !(low.is_finite() && high.is_finite()) || high <= 0.0 {
+        return;
+    }
+    let (low, high) = (low * 100.0, high * 100.0);
+    if fits(percent, low, high) {
+        return;
+    }
+    let base = if rise {
+        n.value - a.value
+    } else {
+        n.value + a.value
+    };
+    let change = if rise { "rise" } else { "fall" };
+    let amount_text = cx.text(crate::Span::new(
+        amount.approx_span.map_or(amount.span.start, |s| s.start),
+        amount.span.end,
+    ));
+    let level_text = cx.text(level.span);
+    let mid = (low + high) / 2.0;
+    out.emit(
             format!(
                 "{} does not match a {change} of {amount_text} to {level_text}: that is about {}% of the earlier {}",
                 cx.text(percent.span),
@@ -1044,7 +1094,6 @@ pub(super) fn amount_with_percent(cx: &Context<'_>, out: &mut Emitter) {
                 show(mid)
             )),
         );
-    }
 }
 
 /// `The grant shrank by 23.9 per cent, down £2.1bn from £13.3bn`: a percent change and an
