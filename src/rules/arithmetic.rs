@@ -80,6 +80,31 @@ pub(super) enum Direction {
     Fall,
 }
 
+impl Direction {
+    /// `a rise` or `a fall`, for messages.
+    fn as_change(self) -> &'static str {
+        match self {
+            Direction::Rise => "a rise",
+            Direction::Fall => "a fall",
+        }
+    }
+}
+
+/// The figures that are a start, an end or (with `stated`) the stated size of a from/to
+/// change: the other checks leave them to `change-mismatch`.
+fn figures_in_changes(cx: &Context<'_>, stated: bool) -> std::collections::HashSet<crate::Span> {
+    let all_changes = changes(cx);
+    all_changes
+        .iter()
+        .flat_map(|c| [c.start.span, c.end.span])
+        .chain(
+            all_changes
+                .iter()
+                .filter_map(|c| c.stated.filter(|_| stated).map(|(f, _)| f.span)),
+        )
+        .collect()
+}
+
 /// The words of `text` in order, lower-cased.
 fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_ascii_alphabetic())
@@ -92,17 +117,12 @@ fn words(text: &str) -> Vec<String> {
 /// of the marker phrases.
 fn preceded_by(cx: &Context<'_>, f: &Figure, markers: &[&str]) -> bool {
     let start = f.approx_span.map_or(f.span.start, |s| s.start);
-    let before = cx.before_in_sentence(start).trim_end();
-    // Markers are short: lower-case only the end of the sentence so far.
-    let mut tail_start = before.len().saturating_sub(24);
-    while !before.is_char_boundary(tail_start) {
-        tail_start -= 1;
-    }
-    let before = before[tail_start..].to_ascii_lowercase();
+    let before = cx.before_in_sentence(start).trim_end().as_bytes();
+    // Markers are ASCII: compare the end of the sentence so far without copying it.
     markers.iter().any(|m| {
-        before.ends_with(m)
+        before.len() >= m.len()
+            && before[before.len() - m.len()..].eq_ignore_ascii_case(m.as_bytes())
             && before[..before.len() - m.len()]
-                .chars()
                 .last()
                 .is_none_or(|c| !c.is_ascii_alphabetic())
     })
@@ -546,13 +566,7 @@ pub fn change_mismatch(cx: &Context<'_>, out: &mut Emitter) {
             && clearly_apart
             && dir != actual
         {
-            let name = |d: Direction| {
-                if d == Direction::Rise {
-                    "a rise"
-                } else {
-                    "a fall"
-                }
-            };
+            let name = Direction::as_change;
             let (primary, related) = match change.stated {
                 Some((f, _)) => (
                     Label::new(f.span, format!("{} is stated here", name(dir))),
@@ -639,7 +653,7 @@ pub fn change_mismatch(cx: &Context<'_>, out: &mut Emitter) {
             // as loosely as fraction words are elsewhere (`a third` covers 30-37%).
             Kind::Fraction if change.start.kind != Kind::Percent && !stated.approx.is_approx() => {
                 let share = number(stated).value * 100.0;
-                let slack = share * 0.12 + 2.5;
+                let slack = super::math::fraction_slack(share);
                 let (value, low, high) = relative_change(a, b);
                 let (low, high) = (low.abs().min(high.abs()), low.abs().max(high.abs()));
                 if high >= share - slack && low <= share + slack {
@@ -1101,10 +1115,7 @@ fn amount_percent_level(
 /// amount over the start value.
 pub(super) fn percent_with_amount_from(cx: &Context<'_>, out: &mut Emitter) {
     let figures = cx.figures;
-    let in_pairs: std::collections::HashSet<crate::Span> = changes(cx)
-        .iter()
-        .flat_map(|c| [c.start.span, c.end.span])
-        .collect();
+    let in_pairs = figures_in_changes(cx, false);
     for i in 0..figures.len().saturating_sub(1) {
         let (amount, start) = (&figures[i], &figures[i + 1]);
         if !matches!(amount.kind, Kind::Money | Kind::Count | Kind::Quantity)
@@ -1269,15 +1280,7 @@ fn change_subject(cx: &Context<'_>, f: &Figure) -> Option<Vec<String>> {
 fn change_told_twice(cx: &Context<'_>, out: &mut Emitter) {
     use std::collections::HashMap;
     let all_changes = changes(cx);
-    let in_pairs: std::collections::HashSet<crate::Span> = all_changes
-        .iter()
-        .flat_map(|c| [c.start.span, c.end.span])
-        .chain(
-            all_changes
-                .iter()
-                .filter_map(|c| c.stated.map(|(f, _)| f.span)),
-        )
-        .collect();
+    let in_pairs = figures_in_changes(cx, true);
     // Stated percentage changes, bucketed by each word of their subject.
     let mut rates: Vec<(&Figure, Direction, Vec<String>)> = Vec::new();
     let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -1388,20 +1391,11 @@ fn same_measure(a: &Figure, b: &Figure) -> bool {
         && b.of.is_none()
 }
 
-/// The interval an approximate value stands for: `nearly 145` is below 145 but not far
-/// below, `about 145` within a tenth either side, `more than 145` above it. `None` for a
-/// vague magnitude.
+/// The interval a figure with an approximation word stands for; `None` for a vague
+/// magnitude, which has no direction to check.
 fn approx_interval(f: &Figure) -> Option<(f64, f64)> {
-    let n = f.number()?;
-    let (lo, hi) = n.interval();
-    Some(match f.approx {
-        Approx::Exact => (lo, hi),
-        Approx::Nearly => (lo * 0.85, hi),
-        Approx::About => (lo * 0.9, hi * 1.1),
-        Approx::AtLeast | Approx::MoreThan => (lo, f64::INFINITY),
-        Approx::AtMost | Approx::LessThan => (0.0, hi),
-        Approx::Vague => return None,
-    })
+    let n = f.number().filter(|_| f.approx != Approx::Vague)?;
+    Some(super::math::approx_interval(n, f.approx))
 }
 
 /// `climbing from $182 million to nearly $145 million`: a change with an approximate
@@ -1449,13 +1443,7 @@ fn approximate_direction(cx: &Context<'_>, out: &mut Emitter) {
         if actual == said {
             continue;
         }
-        let name = |d: Direction| {
-            if d == Direction::Rise {
-                "a rise"
-            } else {
-                "a fall"
-            }
-        };
+        let name = Direction::as_change;
         let (from, to) = (cx.text(start.span), cx.text(end.span));
         out.emit(
             format!(
@@ -1494,15 +1482,7 @@ const BACK_REFERENCES: &[&str] = &["it", "they"];
 /// the same measure.
 fn base_in_previous_sentence(cx: &Context<'_>, out: &mut Emitter) {
     let figures = cx.figures;
-    let in_pairs: std::collections::HashSet<crate::Span> = changes(cx)
-        .iter()
-        .flat_map(|c| [c.start.span, c.end.span])
-        .chain(
-            changes(cx)
-                .iter()
-                .filter_map(|c| c.stated.map(|(f, _)| f.span)),
-        )
-        .collect();
+    let in_pairs = figures_in_changes(cx, true);
     for (j, end) in figures.iter().enumerate() {
         if in_pairs.contains(&end.span)
             || end.approx.is_approx()

@@ -24,15 +24,7 @@ fn count_interval(f: &Figure) -> Option<(f64, f64)> {
     if f.kind != Kind::Count || f.of.is_some() || f.approx.is_approx() {
         return None;
     }
-    f.number().map(exact_interval)
-}
-
-fn exact_interval(n: crate::figure::Number) -> (f64, f64) {
-    if n.step <= 1.0 {
-        (n.value, n.value)
-    } else {
-        n.interval()
-    }
+    f.number().map(super::math::count_interval)
 }
 
 /// Whether only list punctuation separates two figures (`, `, ` and `, `; `), allowing a
@@ -46,6 +38,30 @@ fn list_gap(gap: &str) -> Option<bool> {
     let separates =
         trimmed.starts_with(',') || trimmed.starts_with(';') || trimmed == "and" || closes;
     separates.then_some(closes)
+}
+
+/// The interval the sum of some counts stands for.
+fn sum_interval(parts: &[&Figure]) -> (f64, f64) {
+    parts
+        .iter()
+        .filter_map(|p| count_interval(p))
+        .fold((0.0, 0.0), |(l, h), (pl, ph)| (l + pl, h + ph))
+}
+
+/// The sum of some counts and the counts written out for a message (`594 boys + 142
+/// girls + seven`).
+fn sum_and_list(cx: &Context<'_>, parts: &[&Figure]) -> (f64, String) {
+    let sum = parts
+        .iter()
+        .filter_map(|p| p.number())
+        .map(|n| n.value)
+        .sum();
+    let listed = parts
+        .iter()
+        .map(|p| cx.text(p.span))
+        .collect::<Vec<_>>()
+        .join(" + ");
+    (sum, listed)
 }
 
 /// `743 children – 594 boys, 142 girls and seven ...`.
@@ -111,26 +127,14 @@ fn total_then_parts(cx: &Context<'_>, out: &mut Emitter) {
         if parts.iter().filter(|p| p.unit.is_some()).count() * 2 < parts.len() {
             continue;
         }
-        let (low, high) = parts
-            .iter()
-            .filter_map(|p| count_interval(p))
-            .fold((0.0, 0.0), |(l, h), (pl, ph)| (l + pl, h + ph));
-        let sum: f64 = parts
-            .iter()
-            .filter_map(|p| p.number())
-            .map(|n| n.value)
-            .sum();
+        let (low, high) = sum_interval(&parts);
         let exhaustive = exhaustive_intro && closed;
         let too_big = low > total_interval.1;
         let mismatch = exhaustive && (high < total_interval.0 || too_big);
         if !(mismatch || too_big) {
             continue;
         }
-        let listed = parts
-            .iter()
-            .map(|p| cx.text(p.span))
-            .collect::<Vec<_>>()
-            .join(" + ");
+        let (sum, listed) = sum_and_list(cx, &parts);
         let total_value = total.number().map_or(0.0, |n| n.value);
         let related: Vec<Label> = parts.iter().map(|p| Label::new(p.span, "part")).collect();
         out.emit(
@@ -286,7 +290,10 @@ fn opposite_parts(cx: &Context<'_>, out: &mut Emitter) {
         let Some(other) = second.number() else {
             continue;
         };
-        if d1 == d2 || exact_interval(part).0 + exact_interval(other).0 <= exact_interval(whole).1 {
+        if d1 == d2
+            || super::math::count_interval(part).0 + super::math::count_interval(other).0
+                <= super::math::count_interval(whole).1
+        {
             continue;
         }
         out.emit(
@@ -440,27 +447,15 @@ fn located_parts(cx: &Context<'_>, out: &mut Emitter) {
         ) {
             continue;
         }
-        let (low, high) = parts
-            .iter()
-            .filter_map(|p| count_interval(p))
-            .fold((0.0, 0.0), |(l, h), (pl, ph)| (l + pl, h + ph));
-        let (total_low, total_high) = exact_interval(total_number);
+        let (low, high) = sum_interval(&parts);
+        let (total_low, total_high) = super::math::count_interval(total_number);
         let exceeds =
             low > total_high && !matches!(total.approx, Approx::AtLeast | Approx::MoreThan);
         let short = continued && high < total_low;
         if !exceeds && !short {
             continue;
         }
-        let sum: f64 = parts
-            .iter()
-            .filter_map(|p| p.number())
-            .map(|n| n.value)
-            .sum();
-        let listed = parts
-            .iter()
-            .map(|p| cx.text(p.span))
-            .collect::<Vec<_>>()
-            .join(" + ");
+        let (sum, listed) = sum_and_list(cx, &parts);
         let total_text = cx.text(Span::new(
             total.approx_span.map_or(total.span.start, |s| s.start),
             total.span.end,
@@ -584,12 +579,8 @@ fn parts_of_these(cx: &Context<'_>, out: &mut Emitter) {
         let Some(total_number) = total.number() else {
             continue;
         };
-        let low: f64 = parts
-            .iter()
-            .filter_map(|p| count_interval(p))
-            .map(|(l, _)| l)
-            .sum();
-        let (_, total_high) = exact_interval(total_number);
+        let (low, _) = sum_interval(&parts);
+        let (_, total_high) = super::math::count_interval(total_number);
         // `About 500 people` may be 550.
         let total_high = match total.approx {
             Approx::About => total_high * 1.1,
@@ -598,16 +589,7 @@ fn parts_of_these(cx: &Context<'_>, out: &mut Emitter) {
         if low <= total_high || matches!(total.approx, Approx::AtLeast | Approx::MoreThan) {
             continue;
         }
-        let sum: f64 = parts
-            .iter()
-            .filter_map(|p| p.number())
-            .map(|n| n.value)
-            .sum();
-        let listed = parts
-            .iter()
-            .map(|p| cx.text(p.span))
-            .collect::<Vec<_>>()
-            .join(" + ");
+        let (sum, listed) = sum_and_list(cx, &parts);
         out.emit(
             format!(
                 "the parts add up to {}, more than the {} they are part of: {listed}",

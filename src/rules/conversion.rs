@@ -31,7 +31,15 @@ fn factor(from: &str, to: &str) -> Option<f64> {
     })
 }
 
-/// `8.6t/ha (5.3t/acre)`: 8.6 t/ha is 3.5 t/acre.
+/// How one unit converts to another.
+enum Conversion {
+    /// Multiply by a factor.
+    Linear(f64),
+    /// Celsius to Fahrenheit or back.
+    Temperature { to_fahrenheit: bool },
+}
+
+/// `8.6t/ha (5.3t/acre)`: 8.6 t/ha is 3.5 t/acre; `40C (86F)`: 40 °C is 104 °F.
 pub fn unit_conversion(cx: &Context<'_>, out: &mut Emitter) {
     for pair in cx.figures.windows(2) {
         let (original, converted) = (&pair[0], &pair[1]);
@@ -41,11 +49,11 @@ pub fn unit_conversion(cx: &Context<'_>, out: &mut Emitter) {
         let (Some(from), Some(to)) = (original.unit.as_deref(), converted.unit.as_deref()) else {
             continue;
         };
-        if let Some(scale) = temperature_scale(from, to) {
-            temperature(cx, out, original, converted, scale);
-            continue;
-        }
-        let Some(k) = factor(from, to) else { continue };
+        let conversion = match (factor(from, to), temperature_scale(from, to)) {
+            (Some(k), _) => Conversion::Linear(k),
+            (None, Some(to_fahrenheit)) => Conversion::Temperature { to_fahrenheit },
+            (None, None) => continue,
+        };
         let gap = cx.prose(Span::new(
             original.span.end,
             converted
@@ -60,19 +68,43 @@ pub fn unit_conversion(cx: &Context<'_>, out: &mut Emitter) {
         };
         let (alo, ahi) = a.interval();
         let (blo, bhi) = b.interval();
-        // Conversions are rounded at both ends; approximate ones get 10% more.
-        let slack = if converted.approx.is_approx() || original.approx.is_approx() {
-            0.1
-        } else {
-            0.02
+        let approximate = converted.approx.is_approx() || original.approx.is_approx();
+        let (expected, agrees, unit, help) = match conversion {
+            // Temperatures convert with an offset, so they are compared in degrees: a
+            // degree of rounding either side, two with an approximation word.
+            Conversion::Temperature { to_fahrenheit } => {
+                let convert = |v: f64| {
+                    if to_fahrenheit {
+                        v * 1.8 + 32.0
+                    } else {
+                        (v - 32.0) / 1.8
+                    }
+                };
+                let slack = if approximate { 2.0 } else { 1.0 };
+                (
+                    convert(a.value),
+                    convert(ahi) + slack >= blo && convert(alo) - slack <= bhi,
+                    to.to_owned(),
+                    "°F = °C × 9/5 + 32".to_owned(),
+                )
+            }
+            // Conversions are rounded at both ends; approximate ones get 10% more.
+            Conversion::Linear(k) => {
+                let slack = if approximate { 0.1 } else { 0.02 };
+                (
+                    a.value * k,
+                    ahi * k * (1.0 + slack) >= blo && alo * k * (1.0 - slack) <= bhi,
+                    format!(" {to}"),
+                    format!("1 {from} = {} {to}", show_precise(k)),
+                )
+            }
         };
-        if ahi * k * (1.0 + slack) >= blo && alo * k * (1.0 - slack) <= bhi {
+        if agrees {
             continue;
         }
-        let expected = a.value * k;
         out.emit(
             format!(
-                "{} is about {} {to}, not {}",
+                "{} is about {}{unit}, not {}",
                 cx.text(original.span),
                 show_precise(expected),
                 cx.text(converted.span)
@@ -80,13 +112,13 @@ pub fn unit_conversion(cx: &Context<'_>, out: &mut Emitter) {
             Label::new(
                 converted.span,
                 format!(
-                    "{} converts to about {} {to}",
+                    "{} converts to about {}{unit}",
                     cx.text(original.span),
                     show_precise(expected)
                 ),
             ),
             vec![Label::new(original.span, "original")],
-            Some(format!("1 {from} = {} {to}", show_precise(k))),
+            Some(help),
         );
     }
 }
@@ -109,65 +141,4 @@ fn temperature_scale(from: &str, to: &str) -> Option<bool> {
         ("°F", "°C") => Some(false),
         _ => None,
     }
-}
-
-/// `40C (86F)`: 40 °C is 104 °F. Temperatures convert with an offset, so they are
-/// compared in degrees: a degree of rounding either side, two with an approximation word.
-fn temperature(
-    cx: &Context<'_>,
-    out: &mut Emitter,
-    original: &crate::figure::Figure,
-    converted: &crate::figure::Figure,
-    to_fahrenheit: bool,
-) {
-    let gap = cx.prose(Span::new(
-        original.span.end,
-        converted
-            .approx_span
-            .map_or(converted.span.start, |s| s.start),
-    ));
-    if gap.trim() != "(" {
-        return;
-    }
-    let (Some(a), Some(b)) = (original.number(), converted.number()) else {
-        return;
-    };
-    let convert = |v: f64| {
-        if to_fahrenheit {
-            v * 1.8 + 32.0
-        } else {
-            (v - 32.0) / 1.8
-        }
-    };
-    let expected = convert(a.value);
-    let (alo, ahi) = a.interval();
-    let (lo, hi) = (convert(alo), convert(ahi));
-    let (blo, bhi) = b.interval();
-    let slack = if converted.approx.is_approx() || original.approx.is_approx() {
-        2.0
-    } else {
-        1.0
-    };
-    if hi + slack >= blo && lo - slack <= bhi {
-        return;
-    }
-    let unit = if to_fahrenheit { "°F" } else { "°C" };
-    out.emit(
-        format!(
-            "{} is about {}{unit}, not {}",
-            cx.text(original.span),
-            show_precise(expected),
-            cx.text(converted.span)
-        ),
-        Label::new(
-            converted.span,
-            format!(
-                "{} converts to about {}{unit}",
-                cx.text(original.span),
-                show_precise(expected)
-            ),
-        ),
-        vec![Label::new(original.span, "original")],
-        Some("°F = °C × 9/5 + 32".into()),
-    );
 }

@@ -551,8 +551,8 @@ fn headline_restated(cx: &Context<'_>, out: &mut Emitter) {
             };
             let agrees = |f: &Figure| {
                 f.number().is_some_and(|n| {
-                    let (lo, hi) = widened(n, f.approx);
-                    let (hlo, hhi) = widened(h, headline.approx);
+                    let (lo, hi) = super::math::approx_interval(n, f.approx);
+                    let (hlo, hhi) = super::math::approx_interval(h, headline.approx);
                     lo <= hhi && hlo <= hi
                 })
             };
@@ -584,18 +584,6 @@ fn headline_restated(cx: &Context<'_>, out: &mut Emitter) {
             );
             out.with_severity(crate::finding::Severity::Warning);
         }
-    }
-}
-
-/// A value's interval widened by its approximation word.
-fn widened(n: crate::figure::Number, approx: Approx) -> (f64, f64) {
-    let (lo, hi) = n.interval();
-    match approx {
-        Approx::Exact => (lo, hi),
-        Approx::About | Approx::Vague => (lo * 0.9, hi * 1.1),
-        Approx::Nearly => (lo * 0.85, hi),
-        Approx::AtLeast | Approx::MoreThan => (lo, f64::INFINITY),
-        Approx::AtMost | Approx::LessThan => (0.0, hi),
     }
 }
 

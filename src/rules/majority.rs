@@ -124,12 +124,22 @@ pub fn majority_below_half(cx: &Context<'_>, out: &mut Emitter) {
                 let Some((claim, _)) = majority_before(cx, start, 16) else {
                     continue;
                 };
-                if denied(cx, claim) || f.approx.is_approx() || counted_low(n) * 2.0 > whole.value {
+                if denied(cx, claim)
+                    || f.approx.is_approx()
+                    || super::math::count_interval(n).0 * 2.0 > whole.value
+                {
                     continue;
                 }
                 let part = f.part_span(&cx.doc.text);
                 let of_span = f.of_span.unwrap_or(f.span);
-                report(cx, out, n.value, whole.value, part, of_span, claim);
+                report(
+                    cx,
+                    out,
+                    &format!("`{}`", cx.text(claim)),
+                    (n.value, part),
+                    (whole.value, of_span),
+                    claim,
+                );
             }
             // "the majority of 88 seats", with the whole stated elsewhere.
             Kind::Count if f.of.is_none() => {
@@ -140,9 +150,16 @@ pub fn majority_below_half(cx: &Context<'_>, out: &mut Emitter) {
                         && !part.approx.is_approx()
                         && part
                             .number()
-                            .is_some_and(|p| counted_low(p) * 2.0 <= n.value)
+                            .is_some_and(|p| super::math::count_interval(p).0 * 2.0 <= n.value)
                     {
-                        report(cx, out, p, n.value, part.span, f.span, claim);
+                        report(
+                            cx,
+                            out,
+                            &format!("`{}`", cx.text(claim)),
+                            (p, part.span),
+                            (n.value, f.span),
+                            claim,
+                        );
                     }
                     continue;
                 }
@@ -166,46 +183,21 @@ pub fn majority_below_half(cx: &Context<'_>, out: &mut Emitter) {
                 let Some((whole_span, whole)) = whole_for(cx, f) else {
                     continue;
                 };
-                if counted_low(n) * 2.0 > whole {
+                if super::math::count_interval(n).0 * 2.0 > whole {
                     continue;
                 }
-                let share = n.value / whole * 100.0;
                 let claim = majority_before(cx, start, 6).map_or(f.span, |(s, _)| s);
-                out.emit(
-                    format!(
-                        "a majority is claimed for {}, but {} of {} is {}%, not more than half",
-                        cx.text(f.span),
-                        show(n.value),
-                        show(whole),
-                        show(share)
-                    ),
-                    Label::new(
-                        f.span,
-                        format!("{} of {} is {}%", show(n.value), show(whole), show(share)),
-                    ),
-                    vec![
-                        Label::new(whole_span, format!("the whole: {}", cx.text(whole_span))),
-                        Label::new(claim, "claims more than half"),
-                    ],
-                    Some(format!(
-                        "a majority of {} needs more than {}",
-                        show(whole),
-                        show((whole / 2.0).floor())
-                    )),
+                report(
+                    cx,
+                    out,
+                    "a majority",
+                    (n.value, f.span),
+                    (whole, whole_span),
+                    claim,
                 );
             }
             _ => {}
         }
-    }
-}
-
-/// The least a count can be: a whole number written in full is exact (`four` is 4, not
-/// 3.5); a rounded one (`1.2 million`) stands for its interval.
-fn counted_low(n: crate::figure::Number) -> f64 {
-    if n.step <= 1.0 {
-        n.value
-    } else {
-        n.interval().0
     }
 }
 
@@ -243,6 +235,8 @@ fn denied(cx: &Context<'_>, claim: Span) -> bool {
 /// `Most of the 40 members, 18 in all,`: a majority phrase before `of the` and a whole,
 /// and right after it a count restating the part.
 fn apposed_part<'a>(cx: &Context<'a>, whole: &Figure, start: usize) -> Option<(&'a Figure, Span)> {
+    // A whole names what it counts (`40 members`); most counts are not one.
+    whole.unit.as_ref()?;
     let (claim, _) = majority_before(cx, start, 8)?;
     let between = cx
         .prose(Span::new(claim.end, start))
@@ -251,8 +245,7 @@ fn apposed_part<'a>(cx: &Context<'a>, whole: &Figure, start: usize) -> Option<(&
     if !matches!(
         between.as_str(),
         "of the" | "of its" | "of their" | "of all"
-    ) || whole.unit.is_none()
-    {
+    ) {
         return None;
     }
     let index = cx
@@ -276,21 +269,20 @@ fn apposed_part<'a>(cx: &Context<'a>, whole: &Figure, start: usize) -> Option<(&
     matches!(gap, "," | "(" | ", or" | "–" | "—" | ":").then_some((part, claim))
 }
 
-/// Report a majority claimed for `part` of `whole`.
+/// Report a majority claimed (by `claimant`, the words that claim it) for `part` of
+/// `whole`.
 fn report(
     cx: &Context<'_>,
     out: &mut Emitter,
-    part: f64,
-    whole: f64,
-    part_span: Span,
-    whole_span: Span,
+    claimant: &str,
+    (part, part_span): (f64, Span),
+    (whole, whole_span): (f64, Span),
     claim: Span,
 ) {
     let share = part / whole * 100.0;
     out.emit(
         format!(
-            "`{}` is claimed for {}, but {} of {} is {}%, not more than half",
-            cx.text(claim),
+            "{claimant} is claimed for {}, but {} of {} is {}%, not more than half",
             cx.text(part_span),
             show(part),
             show(whole),

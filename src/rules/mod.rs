@@ -18,7 +18,7 @@ mod sourcing;
 
 use crate::config::Config;
 use crate::document::Document;
-use crate::figure::{Figure, Number};
+use crate::figure::{Approx, Figure, Number};
 use crate::finding::{Finding, Label, Severity};
 use crate::span::Span;
 use serde::Deserialize;
@@ -466,6 +466,36 @@ pub mod math {
         let (low, high) = n.interval();
         let widen = n.value.abs() * slack;
         (low - widen, high + widen)
+    }
+
+    /// A count's interval: a whole number written in full is exact (`four` is 4, not 3.5
+    /// to 4.5); a rounded one (`1.2 million`) stands for its interval.
+    pub fn count_interval(n: Number) -> (f64, f64) {
+        if n.step <= 1.0 {
+            (n.value, n.value)
+        } else {
+            n.interval()
+        }
+    }
+
+    /// The interval a value stands for once its approximation word is read: `nearly 145`
+    /// is below 145 but not far below, `about 145` within a tenth either side (a vague
+    /// magnitude too), `more than 145` anything above it, `under 145` anything below.
+    pub fn approx_interval(n: Number, approx: Approx) -> (f64, f64) {
+        let (low, high) = n.interval();
+        match approx {
+            Approx::Exact => (low, high),
+            Approx::Nearly => (low * 0.85, high),
+            Approx::About | Approx::Vague => (low * 0.9, high * 1.1),
+            Approx::AtLeast | Approx::MoreThan => (low, f64::INFINITY),
+            Approx::AtMost | Approx::LessThan => (0.0, high),
+        }
+    }
+
+    /// How far either side a fraction word reaches, in percentage points: fraction words
+    /// are rounded loosely (`a third` covers about 27% to 40%).
+    pub fn fraction_slack(share_percent: f64) -> f64 {
+        share_percent * 0.12 + 2.5
     }
 
     /// Like [`show`], with `million` or `billion` for large values (`127.4 million`).

@@ -47,18 +47,16 @@ fn part_of_them_exceeds(cx: &Context<'_>, out: &mut Emitter) {
             continue;
         }
         let after = cx.after_in_sentence(f.span.end);
-        let mut head_end = after.len().min(16);
-        while !after.is_char_boundary(head_end) {
-            head_end -= 1;
-        }
-        let after = after[..head_end].to_ascii_lowercase();
+        let indent = after.len() - after.trim_start().len();
+        let rest = &after.as_bytes()[indent..];
         let pronoun_len = ["of them", "of these", "of those"]
             .iter()
             .find(|p| {
-                after.trim_start().starts_with(*p)
-                    && !after.trim_start()[p.len()..].starts_with(|c: char| c.is_alphanumeric())
+                rest.len() >= p.len()
+                    && rest[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+                    && !rest.get(p.len()).is_some_and(|b| b.is_ascii_alphanumeric())
             })
-            .map(|p| p.len() + after.len() - after.trim_start().len());
+            .map(|p| indent + p.len());
         let Some(pronoun_len) = pronoun_len else {
             continue;
         };
@@ -68,11 +66,7 @@ fn part_of_them_exceeds(cx: &Context<'_>, out: &mut Emitter) {
         let (Some(part), Some(total)) = (f.number(), whole.number()) else {
             continue;
         };
-        let part_low = if part.step <= 1.0 {
-            part.value
-        } else {
-            part.interval().0
-        };
+        let (part_low, _) = super::math::count_interval(part);
         let total_high = match whole.approx {
             Approx::About => total.interval().1 * 1.1,
             _ => total.interval().1,
@@ -223,17 +217,9 @@ fn computed_share(cx: &Context<'_>, f: &Figure) -> Option<ComputedShare> {
     let n = f.number()?;
     match (f.kind, f.of) {
         (Kind::Count | Kind::Ratio, Some(whole)) if whole.value > 0.0 => {
-            // Whole numbers written in full are exact (`three out of four` is 75%); rounded
-            // ones (`1.2 million of 5 million`) stand for their interval.
-            let exact = |x: Number| {
-                if x.step <= 1.0 {
-                    (x.value, x.value)
-                } else {
-                    x.interval()
-                }
-            };
-            let (plo, phi) = exact(n);
-            let (wlo, whi) = exact(whole);
+            // Whole numbers written in full are exact (`three out of four` is 75%).
+            let (plo, phi) = super::math::count_interval(n);
+            let (wlo, whi) = super::math::count_interval(whole);
             let exact_ratio = f.kind == Kind::Ratio;
             // "one in eight" is a rounded proportion: allow a 12% slack either way.
             let slack = if exact_ratio { 0.12 } else { 0.0 };
@@ -248,7 +234,7 @@ fn computed_share(cx: &Context<'_>, f: &Figure) -> Option<ComputedShare> {
         (Kind::Fraction, _) => {
             let value = n.value * 100.0;
             // Fraction words are rounded loosely: "a third" covers 30-37%.
-            let slack = value * 0.12 + 2.5;
+            let slack = super::math::fraction_slack(value);
             Some(ComputedShare {
                 low: value - slack,
                 high: value + slack,
@@ -353,58 +339,22 @@ fn part_and_named_whole(cx: &Context<'_>, i: usize) -> Option<(usize, usize, usi
     }
     let sentence = cx.sentence_figures(i);
     // `About 30% of the 5,000 staff, or 2,400 people`: percent, whole, then the part.
-    if i >= sentence.start + 2 {
-        let (stated, whole) = (&figures[i - 2], &figures[i - 1]);
-        let of = cx
-            .prose(crate::Span::new(
-                stated.span.end,
-                whole.span.start.max(stated.span.end),
-            ))
-            .trim()
-            .to_ascii_lowercase();
-        let apposed = cx.prose(crate::Span::new(
+    if i >= sentence.start + 2 && percent_of_whole(cx, &figures[i - 2], &figures[i - 1]) {
+        let whole = &figures[i - 1];
+        if is_apposition(cx.prose(crate::Span::new(
             whole.span.end,
             f.span.start.max(whole.span.end),
-        ));
-        if stated.kind == Kind::Percent
-            && stated.of.is_none()
-            && matches!(
-                of.as_str(),
-                "of" | "of its" | "of the" | "of their" | "of all"
-            )
-            && whole.kind == Kind::Count
-            && whole.of.is_none()
-            && whole.unit.is_some()
-            && is_apposition(apposed)
-        {
+        ))) {
             return Some((i, i - 1, i - 2));
         }
     }
     // `1,200 jobs, or 15% of its 5,000 staff`.
-    if i + 2 < sentence.end {
-        let (stated, whole) = (&figures[i + 1], &figures[i + 2]);
-        let apposed = cx.prose(crate::Span::new(
+    if i + 2 < sentence.end && percent_of_whole(cx, &figures[i + 1], &figures[i + 2]) {
+        let stated = &figures[i + 1];
+        if is_apposition(cx.prose(crate::Span::new(
             f.span.end,
             stated.span.start.max(f.span.end),
-        ));
-        let of = cx
-            .prose(crate::Span::new(
-                stated.span.end,
-                whole.span.start.max(stated.span.end),
-            ))
-            .trim()
-            .to_ascii_lowercase();
-        if stated.kind == Kind::Percent
-            && stated.of.is_none()
-            && is_apposition(apposed)
-            && matches!(
-                of.as_str(),
-                "of" | "of its" | "of the" | "of their" | "of all"
-            )
-            && whole.kind == Kind::Count
-            && whole.of.is_none()
-            && whole.unit.is_some()
-        {
+        ))) {
             return Some((i, i + 2, i + 1));
         }
     }
@@ -413,7 +363,7 @@ fn part_and_named_whole(cx: &Context<'_>, i: usize) -> Option<(usize, usize, usi
         return None;
     }
     // `Of the 1,200 staff surveyed, 420, or 45%`.
-    if i > sentence.start {
+    if i > sentence.start && is_named_whole(&figures[i - 1]) {
         let whole = &figures[i - 1];
         let lead = cx
             .before_in_sentence(whole.span.start)
@@ -427,7 +377,7 @@ fn part_and_named_whole(cx: &Context<'_>, i: usize) -> Option<(usize, usize, usi
             && gap.trim_end().ends_with(',')
             && gap.split_whitespace().count() <= 4
             && !gap.bytes().any(|b| b.is_ascii_digit());
-        if fronted && whole.kind == Kind::Count && whole.unit.is_some() && whole.of.is_none() {
+        if fronted {
             let stated = (i + 1..sentence.end).next()?;
             let gap = cx.prose(crate::Span::new(f.span.end, figures[stated].span.start));
             return (figures[stated].kind == Kind::Percent && is_apposition(gap)).then_some((
@@ -458,6 +408,27 @@ fn part_and_named_whole(cx: &Context<'_>, i: usize) -> Option<(usize, usize, usi
         }
     }
     None
+}
+
+/// A count that can be a whole: it names what it counts and is no part itself.
+fn is_named_whole(f: &Figure) -> bool {
+    f.kind == Kind::Count && f.of.is_none() && f.unit.is_some()
+}
+
+/// `15% of its 5,000 staff`: a percent, then `of` and a whole.
+fn percent_of_whole(cx: &Context<'_>, stated: &Figure, whole: &Figure) -> bool {
+    if stated.kind != Kind::Percent || stated.of.is_some() || !is_named_whole(whole) {
+        return false;
+    }
+    let of = cx
+        .prose(crate::Span::new(
+            stated.span.end,
+            whole.span.start.max(stated.span.end),
+        ))
+        .trim();
+    ["of", "of its", "of the", "of their", "of all"]
+        .iter()
+        .any(|w| of.eq_ignore_ascii_case(w))
 }
 
 /// `Of the 1,200 staff surveyed, 420, or 45%`: 420 of 1,200 is 35%.
@@ -540,7 +511,7 @@ fn fraction_restated_as_count(cx: &Context<'_>, out: &mut Emitter, approx_only: 
         let Some(n) = count.number() else { continue };
         // Fraction words are rounded loosely, as for shares: "a third" covers 30-37%.
         let share = fraction.value * 100.0;
-        let slack = share * 0.12 + 2.5;
+        let slack = super::math::fraction_slack(share);
         let (wlo, whi) = whole.interval();
         let exact = fraction.value;
         // An approximation word bounds the count against the fraction itself: `more than
@@ -553,14 +524,7 @@ fn fraction_restated_as_count(cx: &Context<'_>, out: &mut Emitter, approx_only: 
             Approx::LessThan | Approx::AtMost => (0.0, exact * whi * 1.02),
             Approx::Nearly => (exact * wlo * 0.85, exact * whi * 1.02),
         };
-        let (clo, chi) = n.interval();
-        let (clo, chi) = match count.approx {
-            Approx::Exact => (clo, chi),
-            Approx::About | Approx::Vague => (clo * 0.9, chi * 1.1),
-            Approx::Nearly => (clo * 0.85, chi),
-            Approx::AtLeast | Approx::MoreThan => (clo, f64::INFINITY),
-            Approx::AtMost | Approx::LessThan => (0.0, chi),
-        };
+        let (clo, chi) = super::math::approx_interval(n, count.approx);
         if chi >= low && clo <= high {
             continue;
         }
